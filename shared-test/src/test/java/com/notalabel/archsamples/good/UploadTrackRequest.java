@@ -1,0 +1,5 @@
+package com.notalabel.archsamples.good;
+
+public record UploadTrackRequest(String title) {
+
+}
