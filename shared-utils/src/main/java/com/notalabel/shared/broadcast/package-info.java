@@ -1,0 +1,7 @@
+/**
+ * Ephemeral fan-out over Redis pub/sub.
+ */
+@NullMarked
+package com.notalabel.shared.broadcast;
+
+import org.jspecify.annotations.NullMarked;

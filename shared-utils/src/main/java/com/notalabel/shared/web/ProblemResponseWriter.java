@@ -1,0 +1,52 @@
+package com.notalabel.shared.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Writes a problem straight to the response, for the places that run outside Spring MVC's
+ * message conversion: security filters and the error page.
+ */
+public final class ProblemResponseWriter {
+
+	private final JsonMapper mapper;
+
+	public ProblemResponseWriter(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		Problems.complete(problem, request);
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.mapper.writeValue(response.getOutputStream(), asMap(problem));
+	}
+
+	static Map<String, Object> asMap(ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		if (problem.getDetail() != null) {
+			body.put("detail", problem.getDetail());
+		}
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		return body;
+	}
+
+}

@@ -1,0 +1,201 @@
+package com.notalabel.shared.web;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
+import com.notalabel.shared.testapp.TestHttp;
+import com.notalabel.shared.testapp.TestHttp.Response;
+import com.notalabel.shared.testapp.TestJwks;
+
+import static com.notalabel.shared.testapp.TestHttp.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of failure leaves a service as problem+json (ARCHITECTURE.md §3) with a code
+ * and the request id, and nothing internal.
+ */
+@SharedUtilsIntegrationTest
+class ProblemDetailsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestJwks jwks;
+
+	TestHttp http;
+
+	String token;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new TestHttp(this.port);
+		this.token = this.jwks.accessToken(UUID.randomUUID(), UUID.randomUUID(), "artist");
+	}
+
+	static void assertProblem(Response response, int status, String code) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode body = response.json();
+		assertThat(body.path("status").asInt()).isEqualTo(status);
+		assertThat(body.path("code").asString()).isEqualTo(code);
+		assertThat(body.path("type").asString()).isEqualTo(Problems.TYPE_BASE + code.replace('.', '/'));
+		assertThat(body.path("title").asString()).isNotBlank();
+		assertThat(body.path("requestId").asString()).isEqualTo(response.header(RequestIds.HEADER)).isNotBlank();
+		assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.", "java.", "select ", "insert ");
+	}
+
+	@Nested
+	class RequestBodies {
+
+		@Test
+		void listsEachInvalidFieldWithItsMessage() {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
+					"{\"name\":\"\",\"count\":42,\"email\":\"not-an-email\"}",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 400, "request.invalid");
+			assertThat(response.json().path("errors").valueStream().map((error) -> error.path("field").asString()))
+				.containsExactlyInAnyOrder("name", "count", "email");
+			assertThat(response.json().path("errors").valueStream().map((error) -> error.path("message").asString()))
+				.allSatisfy((message) -> assertThat(message).isNotBlank());
+			assertThat(response.json().path("instance").asString()).isEqualTo("/probe/echo");
+		}
+
+		@Test
+		void saysSoWhenTheBodyIsNotJson() {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
+					"{\"name\": ", bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 400, "request.malformed");
+		}
+
+		@Test
+		void namesTheFieldThatHasTheWrongType() {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
+					"{\"name\":\"x\",\"count\":\"many\",\"email\":\"a@example.com\"}",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 400, "request.invalid");
+			assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("count");
+		}
+
+		@Test
+		void refusesAContentTypeTheEndpointDoesNotRead() {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "text/plain", "hello",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 415, "request.unsupported_media_type");
+		}
+
+		@Test
+		void refusesAnUploadOverTheLimit() {
+			String boundary = "nal-boundary";
+			String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+					+ "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(1500) + "\r\n--" + boundary
+					+ "--\r\n";
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/upload",
+					"multipart/form-data; boundary=" + boundary, body,
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 413, "request.too_large");
+		}
+
+	}
+
+	@Nested
+	class Resources {
+
+		@Test
+		void rendersADomainExceptionWithItsOwnCodeAndMembers() {
+			UUID id = UUID.randomUUID();
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + id,
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 404, "item.not_found");
+			assertThat(response.json().path("detail").asString()).isEqualTo("No item " + id + ".");
+			assertThat(response.json().path("itemId").asString()).isEqualTo(id.toString());
+		}
+
+		@Test
+		void answersAnUnknownAddressWithNotFound() {
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/nothing-here",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 404, "resource.not_found");
+		}
+
+		@Test
+		void namesAParameterThatIsNotAnId() {
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/not-a-uuid",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 400, "request.invalid");
+			assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("id");
+		}
+
+		@Test
+		void answersAMethodTheAddressDoesNotAcceptWith405() {
+			Response response = ProblemDetailsIntegrationTests.this.http.send(HttpRequest
+				.newBuilder(java.net.URI
+					.create("http://127.0.0.1:" + ProblemDetailsIntegrationTests.this.port + "/probe/me"))
+				.DELETE()
+				.header("Authorization", "Bearer " + ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 405, "request.method_not_allowed");
+		}
+
+		@Test
+		void turnsAUniqueConstraintViolationIntoAConflictWithoutTheSql() {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate", "application/json",
+					"", bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 409, "resource.conflict");
+			assertThat(response.body()).doesNotContain("unique_thing", "duplicate key");
+		}
+
+	}
+
+	@Nested
+	class Failures {
+
+		@Test
+		void hidesWhatWentWrongInAnUnexpectedFailure() {
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/fail",
+					bearer(ProblemDetailsIntegrationTests.this.token));
+
+			assertProblem(response, 500, "server.error");
+			assertThat(response.body()).doesNotContain("password_hash", "victim", "IllegalState");
+		}
+
+		@Test
+		void rendersAFailureOutsideAnyControllerAsAProblemToo() {
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/public/filter-failure");
+
+			assertProblem(response, 500, "server.error");
+			assertThat(response.body()).doesNotContain("Secret", "filter blew up");
+			assertThat(response.json().path("instance").asString()).isEqualTo("/public/filter-failure");
+		}
+
+		@Test
+		void answersAClientThatAcceptsOnlyHtmlWithAProblemAnyway() {
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + UUID.randomUUID(),
+					(request) -> request.header("Accept", "text/html")
+						.header("Authorization", "Bearer " + ProblemDetailsIntegrationTests.this.token));
+
+			assertThat(response.status()).isIn(404, 406);
+			assertThat(response.body()).doesNotContain("<html", "Whitelabel");
+		}
+
+	}
+
+}
