@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -83,8 +84,10 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
-		// The constraint's name and the SQL stay in the log.
-		log.info("Request conflicted with stored data: {}", ex.getMostSpecificCause().getMessage());
+		// Only the constraint's name is logged: PostgreSQL's message repeats the
+		// duplicated
+		// value, which may be an e-mail address.
+		log.info("Request conflicted with stored data ({})", violatedConstraint(ex));
 		return respond(Problems.create(HttpStatus.CONFLICT, "resource.conflict",
 				"The request conflicts with the current state of the resource."), new HttpHeaders(), request);
 	}
@@ -315,6 +318,14 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String violatedConstraint(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+				&& postgres.getServerErrorMessage().getConstraint() != null) {
+			return "constraint " + postgres.getServerErrorMessage().getConstraint();
+		}
+		return ex.getMostSpecificCause().getClass().getSimpleName();
 	}
 
 	private static String lastNode(String propertyPath) {

@@ -6,9 +6,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the request id, and nothing internal.
  */
 @SharedUtilsIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsIntegrationTests {
 
 	@LocalServerPort
@@ -161,6 +165,18 @@ class ProblemDetailsIntegrationTests {
 
 			assertProblem(response, 409, "resource.conflict");
 			assertThat(response.body()).doesNotContain("unique_thing", "duplicate key");
+		}
+
+		@Test
+		void logsAConflictByConstraintNameWithoutTheConflictingValue(CapturedOutput output) {
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate", "application/json",
+					"", bearer(ProblemDetailsIntegrationTests.this.token));
+
+			String requestId = response.header(RequestIds.HEADER);
+			assertThat(output.getOut()).containsPattern(
+					"\"message\":\"Request conflicted with stored data \\(constraint unique_thing_name_key\\)\"[^\\n]*\"requestId\":\""
+							+ requestId + "\"")
+				.doesNotContainPattern("Key \\(name\\)=");
 		}
 
 	}
