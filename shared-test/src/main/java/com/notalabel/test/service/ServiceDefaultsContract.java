@@ -6,40 +6,65 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import javax.sql.DataSource;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.notalabel.test.infra.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service of the platform answers from the moment it boots, whatever it does:
- * probes that reflect its database and Redis, Prometheus metrics, its OpenAPI document,
- * and a problem+json 401 for an anonymous call. A service's boot test implements this
- * interface on a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} with real
- * infrastructure and runs these checks over real HTTP.
+ * probes that reflect its database and Redis, Prometheus metrics, its OpenAPI document, a
+ * problem+json 401 for an anonymous call, and its own migrations in its own schema. A
+ * service's boot test extends this class, naming the service, and so boots the whole
+ * service on a real port against real infrastructure:
+ *
+ * <pre class="code">
+ * class MusicServiceApplicationIntegrationTests extends ServiceDefaultsContract {
+ *     MusicServiceApplicationIntegrationTests() {
+ *         super("music-service", "music", "/api/v1/tracks");
+ *     }
+ * }
+ * </pre>
  */
-public interface ServiceDefaultsContract {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+public abstract class ServiceDefaultsContract {
+
+	private final String serviceName;
+
+	private final String schema;
+
+	private final String protectedPath;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private DataSource dataSource;
 
 	/**
-	 * The port the service under test listens on ({@code @LocalServerPort}).
-	 * @return the port
+	 * @param serviceName the service's {@code spring.application.name}
+	 * @param schema the PostgreSQL schema it owns
+	 * @param protectedPath a path of its API that needs a signed-in user
 	 */
-	int port();
-
-	/**
-	 * A path of the service's API that needs a signed-in user.
-	 * @return e.g. {@code /api/v1/tracks}
-	 */
-	String protectedPath();
-
-	/**
-	 * The service's {@code spring.application.name}.
-	 * @return e.g. {@code music-service}
-	 */
-	String serviceName();
+	protected ServiceDefaultsContract(String serviceName, String schema, String protectedPath) {
+		this.serviceName = serviceName;
+		this.schema = schema;
+		this.protectedPath = protectedPath;
+	}
 
 	@Test
-	default void reportsItselfReadyOnceItsDatabaseAndRedisAnswer() {
+	public void reportsItselfReadyOnceItsDatabaseAndRedisAnswer() {
 		HttpResponse<String> response = get("/actuator/health/readiness");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -47,7 +72,7 @@ public interface ServiceDefaultsContract {
 	}
 
 	@Test
-	default void reportsItselfAlive() {
+	public void reportsItselfAlive() {
 		HttpResponse<String> response = get("/actuator/health/liveness");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -55,15 +80,16 @@ public interface ServiceDefaultsContract {
 	}
 
 	@Test
-	default void exposesPrometheusMetricsTaggedWithItsName() {
+	public void exposesPrometheusMetricsTaggedWithItsName() {
 		HttpResponse<String> response = get("/actuator/prometheus");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName() + "\"");
+		assertThat(response.body()).contains("jvm_memory_used_bytes")
+			.contains("application=\"" + this.serviceName + "\"");
 	}
 
 	@Test
-	default void describesItsApiAsOpenApi() {
+	public void describesItsApiAsOpenApi() {
 		HttpResponse<String> response = get("/v3/api-docs");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -71,8 +97,8 @@ public interface ServiceDefaultsContract {
 	}
 
 	@Test
-	default void refusesAnAnonymousCallWithAProblem() {
-		HttpResponse<String> response = get(protectedPath());
+	public void refusesAnAnonymousCallWithAProblem() {
+		HttpResponse<String> response = get(this.protectedPath);
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -82,14 +108,29 @@ public interface ServiceDefaultsContract {
 	}
 
 	@Test
-	default void hidesActuatorEndpointsBeyondHealthInfoAndMetrics() {
+	public void hidesActuatorEndpointsBeyondHealthInfoAndMetrics() {
 		assertThat(get("/actuator/env").statusCode()).isIn(401, 404);
 		assertThat(get("/actuator/heapdump").statusCode()).isIn(401, 404);
 	}
 
+	@Test
+	public void migratesItsOwnSchema() {
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		assertThat(jdbc
+			.sql("select count(*) from " + this.schema + ".flyway_schema_history where success and version = '1'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("select count(*) from information_schema.tables where table_schema = ?"
+					+ " and table_name in ('event_outbox', 'processed_event')")
+			.param(this.schema)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	private HttpResponse<String> get(String path) {
 		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET().build(),
+			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
