@@ -12,7 +12,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 import com.notalabel.shared.redis.RedisDefaultsAutoConfiguration;
 
 @AutoConfiguration(after = RedisDefaultsAutoConfiguration.class,

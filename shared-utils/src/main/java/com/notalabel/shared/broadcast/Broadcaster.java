@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 
 /**
  * Ephemeral fan-out over plain Redis pub/sub (ARCHITECTURE.md §5): every subscribed

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 import com.notalabel.types.event.EventCodec;
 
 /**

@@ -44,7 +44,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 import com.notalabel.types.event.DomainEvent;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventDecodingException;

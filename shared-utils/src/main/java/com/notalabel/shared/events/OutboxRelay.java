@@ -24,7 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.shared.events.EventStore.OutboxEntry;
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 
 /**
  * Moves committed outbox rows to the service's Redis stream, oldest first, and deletes

@@ -8,6 +8,8 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
+import com.notalabel.types.redis.RedisKeys;
+
 /**
  * The Redis key prefix ({@code nal.redis.key-prefix}, empty by default) and the client's
  * behaviour on a lost connection ({@link RedisClientDefaults}).

@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.shared.redis.RedisClientDefaults;
-import com.notalabel.shared.redis.RedisKeys;
+import com.notalabel.types.redis.RedisKeys;
 import com.notalabel.test.infra.TestInfrastructure;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.events.user.UserRegistered;

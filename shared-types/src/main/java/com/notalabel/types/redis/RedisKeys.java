@@ -1,4 +1,4 @@
-package com.notalabel.shared.redis;
+package com.notalabel.types.redis;
 
 /**
  * Names every Redis key and channel the platform uses, behind one prefix so that
@@ -37,6 +37,18 @@ public record RedisKeys(String prefix) {
 	 */
 	public String channel(String name) {
 		return this.prefix + "nal:live:" + name;
+	}
+
+	/**
+	 * The revoked sessions whose access tokens may still be in circulation: a sorted set
+	 * of session ids scored by the epoch millisecond at which their last access token
+	 * expires. user-service writes it; every gateway instance loads it at start-up and
+	 * then follows {@link com.notalabel.types.session.SessionRevocationNotice}s on
+	 * {@link com.notalabel.types.session.SessionRevocationNotice#CHANNEL}.
+	 * @return {@code nal:sessions:revoked}
+	 */
+	public String revokedSessions() {
+		return this.prefix + "nal:sessions:revoked";
 	}
 
 	/**
