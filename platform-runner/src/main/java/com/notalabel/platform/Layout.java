@@ -1,0 +1,45 @@
+package com.notalabel.platform;
+
+import java.nio.file.Path;
+
+/**
+ * Where the runner keeps its state, under {@code .platform/} in the repository: logs,
+ * data of the embedded servers, extracted service jars and their AOT caches.
+ *
+ * @param root the repository
+ */
+record Layout(Path root) {
+
+	Path home() {
+		return this.root.resolve(".platform");
+	}
+
+	Path logs() {
+		return home().resolve("logs");
+	}
+
+	Path log(String component) {
+		return logs().resolve(component + ".log");
+	}
+
+	Path data(String component) {
+		return home().resolve("data").resolve(component);
+	}
+
+	Path apps() {
+		return home().resolve("apps");
+	}
+
+	Path aot() {
+		return home().resolve("aot");
+	}
+
+	Path stateFile() {
+		return home().resolve("state.json");
+	}
+
+	Path pidFile() {
+		return home().resolve("supervisor.pid");
+	}
+
+}
