@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +41,7 @@ import com.notalabel.types.event.EventCodec;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"com.notalabel.shared.redis.RedisDefaultsAutoConfiguration" })
 @ConditionalOnProperty("nal.schema")
+@ConditionalOnBooleanProperty(name = "nal.events.enabled", matchIfMissing = true)
 @ConditionalOnBean({ DataSource.class, StringRedisTemplate.class, PlatformTransactionManager.class })
 @EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusAutoConfiguration {

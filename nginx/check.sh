@@ -1,0 +1,17 @@
+#!/bin/sh
+# Renders the template with local values and runs `nginx -t` on the result (CI does this).
+# Usage: nginx/check.sh [rendered-directory]
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+out="${1:-$(mktemp -d)}"
+"$here/make-dev-cert.sh" >/dev/null
+mkdir -p "$out/conf.d"
+export GATEWAY_UPSTREAM="${GATEWAY_UPSTREAM:-127.0.0.1:3001}" SERVER_NAME="${SERVER_NAME:-localhost}" \
+	TLS_CERTIFICATE="${TLS_CERTIFICATE:-$here/certs/dev.crt}" TLS_CERTIFICATE_KEY="${TLS_CERTIFICATE_KEY:-$here/certs/dev.key}" \
+	MAX_UPLOAD_SIZE="${MAX_UPLOAD_SIZE:-1100m}" HTTP_PORT="${HTTP_PORT:-8080}" HTTPS_PORT="${HTTPS_PORT:-8443}"
+# Only our variables: nginx's own ($host, $request_uri, ...) stay as they are.
+vars='$GATEWAY_UPSTREAM $SERVER_NAME $TLS_CERTIFICATE $TLS_CERTIFICATE_KEY $MAX_UPLOAD_SIZE $HTTP_PORT $HTTPS_PORT'
+envsubst "$vars" <"$here/templates/notalabel.conf.template" >"$out/conf.d/notalabel.conf"
+sed -e "s#include /etc/nginx/conf.d/\*.conf;#include $out/conf.d/*.conf;#" "$here/nginx.conf" >"$out/nginx.conf"
+nginx -t -c "$out/nginx.conf" -p "$out"
+echo "$out"
