@@ -97,9 +97,13 @@ public final class ResourceServerAutoConfiguration {
 
 	/**
 	 * RFC 9068's checks, minus {@code client_id}: these tokens are first-party and name
-	 * no OAuth client.
+	 * no OAuth client. Public for user-service, which verifies with its own keys instead
+	 * of fetching its own key set, and applies these same checks.
+	 * @param issuer the required {@code iss}
+	 * @param audience the required {@code aud}
+	 * @return the validator
 	 */
-	static OAuth2TokenValidator<Jwt> accessTokenValidator(String issuer, String audience) {
+	public static OAuth2TokenValidator<Jwt> accessTokenValidator(String issuer, String audience) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTypeValidator(AccessTokenClaims.TYPE));
 		validators.add(new JwtTimestampValidator());

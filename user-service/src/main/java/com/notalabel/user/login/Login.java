@@ -1,0 +1,133 @@
+package com.notalabel.user.login;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.notalabel.user.account.Account;
+import com.notalabel.user.account.AccountRepository;
+import com.notalabel.user.account.Emails;
+import com.notalabel.user.password.PasswordHasher;
+import com.notalabel.user.session.SignIn;
+import com.notalabel.user.session.Sessions;
+import com.notalabel.user.throttle.SignInLimits;
+import com.notalabel.user.throttle.Throttle;
+import com.notalabel.user.throttle.ThrottleKey;
+import com.notalabel.user.web.Client;
+
+/**
+ * Signs a person in with their address and password.
+ *
+ * <p>
+ * An unknown address and a wrong password answer alike and take as long: the same
+ * queries, the same throttle counters (keyed by the address whether or not an account has
+ * it) and an Argon2id verification against a dummy hash. The attempt is counted before
+ * the password is checked (see {@link Throttle}); nothing holds a connection while it is.
+ */
+@Service
+class Login {
+
+	private static final Logger log = LoggerFactory.getLogger(Login.class);
+
+	private final AccountRepository accounts;
+
+	private final KnownDevices devices;
+
+	private final PasswordHasher hasher;
+
+	private final Throttle throttle;
+
+	private final Sessions sessions;
+
+	private final TransactionTemplate transaction;
+
+	Login(AccountRepository accounts, KnownDevices devices, PasswordHasher hasher, Throttle throttle, Sessions sessions,
+			PlatformTransactionManager transactions) {
+		this.accounts = accounts;
+		this.devices = devices;
+		this.hasher = hasher;
+		this.throttle = throttle;
+		this.sessions = sessions;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * @param email as typed
+	 * @param password as typed
+	 * @param client the requesting client
+	 * @param deviceCookie the device cookie, if the browser sent one
+	 * @return the new session's tokens and the device cookie to set
+	 * @throws InvalidCredentials for an unknown address or a wrong password
+	 * @throws com.notalabel.user.throttle.TooManyAttempts while throttled
+	 */
+	Result signIn(String email, String password, Client client, @Nullable String deviceCookie) {
+		String normalized = Emails.normalize(email);
+		Account account = this.accounts.findByEmail(normalized).orElse(null);
+		Optional<String> knownDevice = this.devices.knownTo(deviceCookie, (account != null) ? account.id() : null);
+		ThrottleKey accountKey = SignInLimits.account(Emails.fingerprint(normalized));
+		ThrottleKey addressKey = SignInLimits.address(client.address());
+		List<ThrottleKey> counted = knownDevice.map((hash) -> List.of(SignInLimits.device(hash)))
+			.orElse(List.of(accountKey, addressKey));
+		this.throttle.attempt(counted);
+		if (!this.hasher.matches(password, (account != null) ? account.passwordHash() : null)) {
+			log.atInfo()
+				.addKeyValue("event.action", "sign-in-failed")
+				.addKeyValue("throttle.key", accountKey.name())
+				.addKeyValue("client.address", client.address())
+				.addKeyValue("knownDevice", knownDevice.isPresent())
+				.log("Sign-in refused: unknown address or wrong password");
+			throw new InvalidCredentials();
+		}
+		String verifiedHash = account.passwordHash();
+		String upgradedHash = this.hasher.needsRehash(verifiedHash) ? this.hasher.hash(password) : null;
+		return this.transaction.execute((status) -> {
+			Account current = this.accounts.lockById(account.id().value())
+				.filter((locked) -> locked.passwordHash().equals(verifiedHash))
+				.orElseThrow(InvalidCredentials::new);
+			if (upgradedHash != null) {
+				current.upgradePasswordHash(upgradedHash);
+			}
+			String deviceToken;
+			if (knownDevice.isPresent()) {
+				this.throttle.clear(SignInLimits.device(knownDevice.get()));
+				this.devices.signedIn(knownDevice.get());
+				deviceToken = deviceCookie;
+			}
+			else {
+				this.throttle.clear(accountKey);
+				this.throttle.forgive(addressKey);
+				deviceToken = this.devices.remember(current.id());
+			}
+			SignIn signIn = this.sessions.start(current, client.userAgent());
+			log.atInfo()
+				.addKeyValue("event.action", "sign-in")
+				.addKeyValue("user.id", current.id())
+				.addKeyValue("session.id", signIn.session())
+				.addKeyValue("client.address", client.address())
+				.addKeyValue("knownDevice", knownDevice.isPresent())
+				.log("Signed in");
+			return new Result(signIn, deviceToken);
+		});
+	}
+
+	/**
+	 * @param signIn the new session's tokens
+	 * @param deviceToken the device cookie to (re)set
+	 */
+	record Result(SignIn signIn, String deviceToken) {
+
+		@Override
+		public String toString() {
+			return "Result[signIn=" + this.signIn + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,186 @@
+package com.notalabel.user.throttle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Counts attempts per key in PostgreSQL, so that the limits hold across instances and
+ * while Redis is down.
+ *
+ * <p>
+ * An attempt is counted before it is evaluated, in its own short transaction that locks
+ * the keys' rows: a thousand parallel guesses are counted one by one and meet the delay
+ * like sequential ones would, and nothing is held while a password is hashed. Callers
+ * give back what a successful attempt should not have cost ({@link #forgive},
+ * {@link #clear}). An attempt refused by a wait is not counted, so that waiting out a
+ * lock is enough to try again.
+ */
+@Component
+public class Throttle {
+
+	private static final Logger log = LoggerFactory.getLogger(Throttle.class);
+
+	/** The longest window any policy uses; rows older than this are forgotten. */
+	static final Duration LONGEST_WINDOW = Duration.ofDays(1);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final Clock clock;
+
+	Throttle(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/**
+	 * Counts one attempt against every key, or against none if any of them still makes
+	 * the caller wait.
+	 * @param keys what the attempt counts against
+	 * @throws TooManyAttempts with the longest remaining wait
+	 */
+	public void attempt(List<ThrottleKey> keys) {
+		Instant now = this.clock.instant();
+		Duration wait = this.ownTransaction.execute((status) -> {
+			Map<String, Counter> counters = lock(keys, now);
+			Duration longest = Duration.ZERO;
+			for (Counter counter : counters.values()) {
+				if (counter.blockedUntil() != null && counter.blockedUntil().isAfter(now)) {
+					Duration remaining = Duration.between(now, counter.blockedUntil());
+					longest = (remaining.compareTo(longest) > 0) ? remaining : longest;
+				}
+			}
+			if (!longest.isZero()) {
+				return longest;
+			}
+			for (ThrottleKey key : keys) {
+				Counter counter = counters.get(key.name());
+				boolean forgotten = counter.lastAttemptAt().isBefore(now.minus(key.policy().window()));
+				int attempts = forgotten ? 1 : counter.attempts() + 1;
+				store(key.name(), attempts, now, blockedUntil(key.policy(), attempts, now));
+			}
+			return Duration.ZERO;
+		});
+		if (wait != null && !wait.isZero()) {
+			log.atWarn()
+				.addKeyValue("event.action", "throttled")
+				.addKeyValue("throttle.keys", keys.stream().map(ThrottleKey::name).toList())
+				.addKeyValue("retryAfterSeconds", wait.toSeconds())
+				.log("Attempt refused until the throttle's wait is over");
+			throw new TooManyAttempts(wait);
+		}
+	}
+
+	public void attempt(ThrottleKey key) {
+		attempt(List.of(key));
+	}
+
+	/**
+	 * Takes back one counted attempt, for a key that a success should not reset (an
+	 * address shared by many people).
+	 * @param key the key
+	 */
+	public void forgive(ThrottleKey key) {
+		this.ownTransaction.executeWithoutResult((status) -> {
+			Counter counter = this.jdbc
+				.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
+				.param(key.name())
+				.query(Throttle::counter)
+				.optional()
+				.orElse(null);
+			if (counter == null || counter.attempts() == 0) {
+				return;
+			}
+			int attempts = counter.attempts() - 1;
+			store(key.name(), attempts, counter.lastAttemptAt(),
+					blockedUntil(key.policy(), attempts, counter.lastAttemptAt()));
+		});
+	}
+
+	/**
+	 * Forgets every attempt against a key, after a success that proves the attempts were
+	 * the owner's (the right password, a password reset).
+	 * @param key the key
+	 */
+	public void clear(ThrottleKey key) {
+		this.jdbc.sql("delete from throttle where key = ?").param(key.name()).update();
+	}
+
+	/**
+	 * Deletes counters that no policy would look at any more.
+	 * @return how many were deleted
+	 */
+	@Scheduled(fixedDelayString = "${nal.sessions.cleanup-interval:1h}", initialDelayString = "1m")
+	public int forgetStale() {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.sql("delete from throttle where last_attempt_at < ? and (blocked_until is null or blocked_until < ?)")
+			.params(Timestamp.from(now.minus(LONGEST_WINDOW)), Timestamp.from(now))
+			.update();
+	}
+
+	private Map<String, Counter> lock(List<ThrottleKey> keys, Instant now) {
+		// Sorted, so that two attempts locking the same keys cannot deadlock.
+		List<String> names = keys.stream().map(ThrottleKey::name).distinct().sorted(Comparator.naturalOrder()).toList();
+		for (String name : names) {
+			this.jdbc.sql(
+					"insert into throttle (key, attempts, last_attempt_at) values (?, 0, ?) on conflict (key) do nothing")
+				.params(name, Timestamp.from(now))
+				.update();
+		}
+		return this.jdbc
+			.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key in (:names)"
+					+ " order by key for update")
+			.param("names", names)
+			.query(Throttle::counter)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Counter::key, Function.identity()));
+	}
+
+	private void store(String name, int attempts, Instant lastAttemptAt, @Nullable Instant blockedUntil) {
+		this.jdbc.sql("update throttle set attempts = ?, last_attempt_at = ?, blocked_until = ? where key = ?")
+			.params(attempts, Timestamp.from(lastAttemptAt),
+					(blockedUntil != null) ? Timestamp.from(blockedUntil) : null, name)
+			.update();
+	}
+
+	private static @Nullable Instant blockedUntil(ThrottlePolicy policy, int attempts, Instant from) {
+		Duration delay = policy.delayAfter(attempts);
+		return delay.isZero() ? null : from.plus(delay);
+	}
+
+	private static Counter counter(ResultSet rs, int row) throws SQLException {
+		Timestamp blockedUntil = rs.getTimestamp(4);
+		return new Counter(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+				(blockedUntil != null) ? blockedUntil.toInstant() : null);
+	}
+
+	private record Counter(String key, int attempts, Instant lastAttemptAt, @Nullable Instant blockedUntil) {
+
+	}
+
+}

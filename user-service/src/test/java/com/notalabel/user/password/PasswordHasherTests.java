@@ -1,0 +1,43 @@
+package com.notalabel.user.password;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTests {
+
+	private static final PasswordHasher hasher = new PasswordHasher(2);
+
+	@Test
+	void hashesWithArgon2idAtOwaspParametersAndARandomSalt() {
+		String hash = hasher.hash("correct horse battery");
+
+		assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(hasher.hash("correct horse battery")).isNotEqualTo(hash);
+		assertThat(hasher.matches("correct horse battery", hash)).isTrue();
+		assertThat(hasher.matches("correct horse batterY", hash)).isFalse();
+	}
+
+	@Test
+	void matchesTheSamePasswordTypedInAnotherUnicodeForm() {
+		String hash = hasher.hash("caf\u00e9 au lait");
+
+		assertThat(hasher.matches("cafe\u0301 au lait", hash)).isTrue();
+	}
+
+	@Test
+	void neverMatchesWhenThereIsNoHash() {
+		assertThat(hasher.matches("anything at all", null)).isFalse();
+	}
+
+	@Test
+	void asksForARehashWhenTheParametersDifferEitherWay() {
+		assertThat(hasher.needsRehash(hasher.hash("correct horse battery"))).isFalse();
+		assertThat(hasher.needsRehash(new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode("x"))).isTrue();
+		assertThat(hasher.needsRehash(new Argon2PasswordEncoder(16, 32, 1, 65536, 3).encode("x"))).isTrue();
+		assertThat(hasher.needsRehash("$2a$10$abcdefghijklmnopqrstuv")).isTrue();
+	}
+
+}
