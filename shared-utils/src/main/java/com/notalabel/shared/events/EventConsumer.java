@@ -588,6 +588,10 @@ public class EventConsumer implements SmartLifecycle {
 				readerThread.interrupt();
 			}
 		}
+		if (readerThread != null) {
+			// Ends a reconnect backoff at once.
+			LockSupport.unpark(readerThread);
+		}
 		join(readerThread);
 		if (reclaimerThread != null) {
 			LockSupport.unpark(reclaimerThread);

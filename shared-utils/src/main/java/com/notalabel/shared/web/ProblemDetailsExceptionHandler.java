@@ -67,7 +67,9 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setTitle(ex.title());
 		}
 		ex.properties().forEach(problem::setProperty);
-		return respond(problem, new HttpHeaders(), request);
+		HttpHeaders headers = new HttpHeaders();
+		ex.headers().forEach(headers::set);
+		return respond(problem, headers, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

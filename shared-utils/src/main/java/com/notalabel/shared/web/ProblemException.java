@@ -33,6 +33,8 @@ public abstract class ProblemException extends RuntimeException {
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	protected ProblemException(HttpStatus status, String code, String detail) {
 		this(status, code, null, detail);
 	}
@@ -55,6 +57,17 @@ public abstract class ProblemException extends RuntimeException {
 		return this;
 	}
 
+	/**
+	 * Adds a response header, e.g. {@code Retry-After} on a 429.
+	 * @param name the header's name
+	 * @param value its value
+	 * @return this exception
+	 */
+	protected ProblemException withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}
@@ -73,6 +86,10 @@ public abstract class ProblemException extends RuntimeException {
 
 	public Map<String, Object> properties() {
 		return Map.copyOf(this.properties);
+	}
+
+	public Map<String, String> headers() {
+		return Map.copyOf(this.headers);
 	}
 
 }

@@ -77,6 +77,7 @@ class ProbeController {
 		ItemNotFound(UUID id) {
 			super(HttpStatus.NOT_FOUND, "item.not_found", "No item " + id + ".");
 			with("itemId", id.toString());
+			withHeader("Cache-Control", "max-age=5");
 		}
 
 	}

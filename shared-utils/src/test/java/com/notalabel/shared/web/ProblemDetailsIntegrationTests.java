@@ -128,6 +128,7 @@ class ProblemDetailsIntegrationTests {
 			assertProblem(response, 404, "item.not_found");
 			assertThat(response.json().path("detail").asString()).isEqualTo("No item " + id + ".");
 			assertThat(response.json().path("itemId").asString()).isEqualTo(id.toString());
+			assertThat(response.header("Cache-Control")).isEqualTo("max-age=5");
 		}
 
 		@Test

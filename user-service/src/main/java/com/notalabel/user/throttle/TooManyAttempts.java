@@ -2,6 +2,7 @@ package com.notalabel.user.throttle;
 
 import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import com.notalabel.shared.web.ProblemException;
@@ -17,6 +18,7 @@ public final class TooManyAttempts extends ProblemException {
 		super(HttpStatus.TOO_MANY_REQUESTS, "auth.too_many_attempts",
 				"Too many attempts. Try again in " + seconds(retryAfter) + " seconds.");
 		this.retryAfter = retryAfter;
+		withHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
 	}
 
 	public long retryAfterSeconds() {
