@@ -8,7 +8,8 @@ import com.notalabel.types.event.EventType;
 import com.notalabel.types.id.UserId;
 
 /**
- * A person has to prove they own an address
+ * A person has to prove they own an address, at sign-up or after changing it;
+ * notification-service mails them a link with the token.
  *
  * <p>
  * The token is single-use and secret. user-service stores only its hash; it travels in
@@ -16,10 +17,9 @@ import com.notalabel.types.id.UserId;
  * must neither store nor log it ({@link #toString()} leaves it out).
  *
  * @param userId the account
- * @param email at sign-up or after changing it. notification-service mails them a link
- * with the token.
+ * @param email the address to verify, where the mail goes
  * @param displayName how the mail addresses the person
- * @param token the single-use the address to verify and to mail:email verification token
+ * @param token the single-use email verification token
  * @param expiresAt after this the token no longer works
  */
 @EventType(name = "user.EmailVerificationRequested", producer = "user-service")
