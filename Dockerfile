@@ -15,7 +15,10 @@ RUN --mount=type=cache,target=/root/.m2 \
  && java -Djarmode=tools -jar /application.jar extract --layers --destination /extracted
 
 FROM eclipse-temurin:25-jre AS runtime
-RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home-dir /app app
+# FFmpeg's natives (music-service's audio engine) link against these.
+RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 libudev1 \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home-dir /app app
 WORKDIR /app
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
@@ -24,7 +27,7 @@ COPY --from=build /extracted/application/ ./
 # Training run: start, stop once the context is refreshed, keep what the JVM loaded and
 # linked. There is no database or Redis at build time, so nothing may connect to them:
 # migrations, the event bus and Hibernate's metadata probe stay off for this one run.
-RUN java -XX:AOTCacheOutput=/app/application.aot -Xlog:aot*=error -Xlog:cds*=error \
+RUN java -XX:AOTCacheOutput=/app/application.aot -Xlog:aot*=error -Xlog:cds*=error --enable-native-access=ALL-UNNAMED \
         -Dspring.context.exit=onRefresh \
         -Dspring.flyway.enabled=false -Dnal.events.enabled=false \
         -Dspring.jpa.hibernate.ddl-auto=none \
@@ -34,4 +37,5 @@ RUN java -XX:AOTCacheOutput=/app/application.aot -Xlog:aot*=error -Xlog:cds*=err
  || echo "No AOT cache: the training run failed; the image starts without one"
 USER app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-XX:AOTCache=/app/application.aot", "-Xlog:aot*=error", "-Xlog:cds*=error", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/application.aot", "-Xlog:aot*=error", "-Xlog:cds*=error", \
+            "--enable-native-access=ALL-UNNAMED", "-jar", "application.jar"]

@@ -88,8 +88,10 @@ final class ServiceProcess {
 		// -Xlog: the AOT writer lists every class it cannot keep (proxies, generated
 		// classes);
 		// that is expected and only noise in a service's log.
+		// Native access: music-service's audio engine calls FFmpeg through JNI.
 		return List.of(javaCommand(), "-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
-				"-Xlog:aot*=error", "-Xlog:cds*=error", "-Dspring.output.ansi.enabled=never");
+				"--enable-native-access=ALL-UNNAMED", "-Xlog:aot*=error", "-Xlog:cds*=error",
+				"-Dspring.output.ansi.enabled=never");
 	}
 
 	private ProcessBuilder processBuilder(List<String> command) {
