@@ -1,0 +1,47 @@
+package com.notalabel.gateway.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.notalabel.gateway.web.RequestTooLarge;
+
+/**
+ * Each route's {@code CircuitBreaker} filter (a default filter in application.yml, named
+ * after the route) gets this configuration. Only failures to get an answer count: refused
+ * or timed-out connections and response timeouts. A service's own 5xx answer is passed on
+ * as it is, since one broken endpoint must not close off the whole service.
+ * Resilience4j's time limiter is off (application.yml): it would cut long downloads and
+ * event streams, whereas each route's {@code response-timeout} bounds the wait for the
+ * response's headers only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CircuitBreakerProperties.class)
+class CircuitBreakerConfiguration {
+
+	@Bean
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(CircuitBreakerProperties properties) {
+		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+			.slidingWindowType(SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.slidingWindowSize())
+			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
+			.failureRateThreshold(properties.failureRateThreshold())
+			.waitDurationInOpenState(properties.waitDurationInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+			// A client sending too much is its own fault, not the service's.
+			.ignoreExceptions(RequestTooLarge.class)
+			.build();
+		return (factory) -> factory
+			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
+				.timeLimiterConfig(TimeLimiterConfig.ofDefaults())
+				.build());
+	}
+
+}

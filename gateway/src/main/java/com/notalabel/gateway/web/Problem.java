@@ -1,0 +1,50 @@
+package com.notalabel.gateway.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An answer the gateway gives itself, rendered as the platform's problem+json
+ * (ARCHITECTURE.md §3): {@code type} and {@code title} follow from the code and status,
+ * {@code instance} and {@code requestId} from the request.
+ *
+ * @param status the HTTP status
+ * @param code the stable, dotted code, the same a service would use for the same failure
+ * @param detail a sentence for the client; never internals
+ * @param headers response headers that belong to the answer, such as {@code Retry-After}
+ */
+public record Problem(HttpStatus status, String code, String detail, Map<String, String> headers) {
+
+	/** Problem types are documented under this base, one page per code. */
+	public static final String TYPE_BASE = "https://notalabel.com/problems/";
+
+	public Problem {
+		headers = Map.copyOf(headers);
+	}
+
+	public Problem(HttpStatus status, String code, String detail) {
+		this(status, code, detail, Map.of());
+	}
+
+	public Problem withHeader(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new Problem(this.status, this.code, this.detail, more);
+	}
+
+	String type() {
+		return TYPE_BASE + this.code.replace('.', '/');
+	}
+
+	public static Problem unavailable() {
+		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "server.unavailable",
+				"The service is unavailable right now. Try again shortly.");
+	}
+
+	public static Problem timeout() {
+		return new Problem(HttpStatus.GATEWAY_TIMEOUT, "server.timeout", "The service took too long to answer.");
+	}
+
+}

@@ -1,0 +1,49 @@
+package com.notalabel.gateway.web;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.notalabel.gateway.config.ConditionalOnEdgeFilters;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
+class WebConfiguration {
+
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
+	GatewayErrorHandler gatewayErrorHandler(ProblemResponses problems) {
+		return new GatewayErrorHandler(problems);
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	EdgeWebFilter edgeWebFilter(EdgeProperties properties, ProblemResponses problems) {
+		return new EdgeWebFilter(TrustedProxies.of(properties.trustedProxies()), problems);
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	CorsFilter corsFilter(EdgeProperties properties) {
+		return new CorsFilter(properties.cors());
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	InternalHeadersFilter internalHeadersFilter() {
+		return new InternalHeadersFilter();
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	RequestSizeLimitFilter requestSizeLimitFilter(EdgeProperties properties, ProblemResponses problems) {
+		return new RequestSizeLimitFilter(properties.maxRequestSize(), problems);
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.notalabel.gateway;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.notalabel.gateway.support.GatewayCalls;
+import com.notalabel.gateway.support.StubPlatform;
+import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.types.redis.RedisKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	RedisKeys keys;
+
+	@Test
+	void refusesAUserPastTheLimitWithTheQuotaHeaders() {
+		String token = TestTokens.valid().value();
+		String path = "/api/v1/tracks/" + UUID.randomUUID();
+		for (int i = 0; i < StubPlatform.USER_LIMIT; i++) {
+			get(path, token).expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("RateLimit-Limit", String.valueOf(StubPlatform.USER_LIMIT));
+		}
+
+		get(path, token).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("RateLimit-Limit", String.valueOf(StubPlatform.USER_LIMIT))
+			.expectHeader()
+			.valueEquals("RateLimit-Remaining", "0")
+			.expectHeader()
+			.value("RateLimit-Reset", (reset) -> assertThat(Long.parseLong(reset)).isBetween(1L, 60L))
+			.expectHeader()
+			.value(HttpHeaders.RETRY_AFTER, (retry) -> assertThat(Long.parseLong(retry)).isBetween(1L, 2L))
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("request.rate_limited");
+
+		assertThat(StubPlatform.music.receivedUnder(path)).hasSize(StubPlatform.USER_LIMIT);
+	}
+
+	@Test
+	void countsEachUserSeparately() {
+		String exhausted = TestTokens.valid().value();
+		for (int i = 0; i <= StubPlatform.USER_LIMIT; i++) {
+			get("/api/v1/tracks", exhausted);
+		}
+
+		get("/api/v1/tracks", TestTokens.valid().value()).expectStatus().isOk();
+	}
+
+	@Test
+	void throttlesSignInPerClientAddressInRedis() {
+		String address = randomDocumentationAddress();
+		for (int i = 0; i < StubPlatform.LOGIN_LIMIT; i++) {
+			login(address).expectStatus().isOk();
+		}
+
+		login(address).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals("RateLimit-Limit", String.valueOf(StubPlatform.LOGIN_LIMIT))
+			.expectHeader()
+			.valueEquals("RateLimit-Remaining", "0")
+			.expectHeader()
+			.value(HttpHeaders.RETRY_AFTER, (retry) -> assertThat(Long.parseLong(retry)).isBetween(1L, 20L));
+		login(randomDocumentationAddress()).expectStatus().isOk();
+
+		assertThat(this.redis.hasKey(this.keys.key("rate-limit", "login", "address:" + address)).block()).isTrue();
+	}
+
+	private WebTestClient.ResponseSpec login(String clientAddress) {
+		return GatewayCalls.signIn(this.http, clientAddress);
+	}
+
+	private static String randomDocumentationAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+}

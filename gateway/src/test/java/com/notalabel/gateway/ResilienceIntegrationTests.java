@@ -1,0 +1,122 @@
+package com.notalabel.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.notalabel.gateway.support.StubPlatform;
+import com.notalabel.gateway.support.StubService;
+import com.notalabel.gateway.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ResilienceIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+	@Test
+	void answersForADeadService503AsAProblem() {
+		get("/api/v1/payments/" + UUID.randomUUID(), TestTokens.valid().value()).expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("server.unavailable")
+			.jsonPath("$.requestId")
+			.isNotEmpty();
+	}
+
+	@Test
+	void answersForASlowService504AsAProblemOnceTheRouteTimeoutPasses() {
+		long started = System.nanoTime();
+
+		get("/api/v1/analytics/slow", TestTokens.valid().value()).expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("server.timeout");
+
+		// The stub would answer after ten times the route's timeout.
+		assertThat(Duration.ofNanos(System.nanoTime() - started))
+			.isLessThan(StubPlatform.ANALYTICS_TIMEOUT.multipliedBy(10));
+	}
+
+	@Test
+	void servesManyConcurrentCallsToOneServiceWithoutOpeningItsBreaker() {
+		int calls = 60;
+		List<String> tokens = List.of(TestTokens.valid().value(), TestTokens.valid().value(),
+				TestTokens.valid().value());
+		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+
+		List<Integer> statuses = Flux.range(0, calls)
+			.flatMap(
+					(call) -> client.get()
+						.uri("/api/v1/albums/busy")
+						.header(HttpHeaders.AUTHORIZATION, bearer(tokens.get(call % tokens.size())))
+						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
+					calls)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(statuses).hasSize(calls).containsOnly(200);
+		assertThat(StubPlatform.music.receivedUnder("/api/v1/albums/busy")).hasSizeGreaterThanOrEqualTo(calls);
+	}
+
+	@Test
+	void opensTheBreakerOfADeadServiceAndClosesItOnceTheServiceIsBack() {
+		String token = TestTokens.valid().value();
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			release(token).expectStatus().isEqualTo(503);
+			return breaker().getState() == State.OPEN;
+		});
+		CircuitBreaker breaker = breaker();
+
+		try (StubService distribution = StubService.startOn(StubPlatform.distributionPort)) {
+			release(token).expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("server.unavailable");
+			assertThat(distribution.receivedUnder("/api/v1/releases")).isEmpty();
+			get("/api/v1/tracks", token).expectStatus().isOk();
+
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+				release(token).expectStatus().isOk();
+				assertThat(breaker.getState()).isEqualTo(State.CLOSED);
+			});
+			assertThat(distribution.receivedUnder("/api/v1/releases")).isNotEmpty();
+		}
+	}
+
+	/**
+	 * The route's breaker, as the route created it (asking the registry for it by name
+	 * before the route does would create one with the library's defaults).
+	 */
+	private CircuitBreaker breaker() {
+		return this.circuitBreakers.getCircuitBreakerRegistry()
+			.find("distribution-service")
+			.orElseThrow(() -> new AssertionError("The route has not created its breaker"));
+	}
+
+	private WebTestClient.ResponseSpec release(String token) {
+		return get("/api/v1/releases/" + UUID.randomUUID(), token);
+	}
+
+}

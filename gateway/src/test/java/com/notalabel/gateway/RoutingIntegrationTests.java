@@ -1,0 +1,45 @@
+package com.notalabel.gateway;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+
+import com.notalabel.gateway.support.StubPlatform;
+import com.notalabel.gateway.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	RouteLocator routes;
+
+	@Test
+	void routesEveryServiceOfThePlatformAndItsApiDocument() {
+		List<String> ids = this.routes.getRoutes().map(Route::getId).collectList().block();
+
+		assertThat(ids).contains("user-service", "music-service", "ai-service", "analytics-service",
+				"distribution-service", "notification-service", "payment-service", "api-docs-user-service",
+				"api-docs-payment-service");
+	}
+
+	@Test
+	void forwardsAPathUnchangedWithTheTokenAsItCame() {
+		String token = TestTokens.valid().value();
+
+		get("/api/v1/tracks/123?page=2", token).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/api/v1/tracks/123");
+
+		assertThat(StubPlatform.music.received((request) -> request.rawPath().equals("/api/v1/tracks/123")
+				&& request.header("authorization").contains(bearer(token))))
+			.hasSize(1);
+	}
+
+}
