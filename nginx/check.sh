@@ -1,5 +1,6 @@
 #!/bin/sh
-# Renders the template with local values and runs `nginx -t` on the result (CI does this).
+# Renders the template with local values (or those in the environment) into a directory
+# and runs `nginx -t` on the result. CI runs it; the end-to-end tests start nginx from it.
 # Usage: nginx/check.sh [rendered-directory]
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,6 +13,9 @@ export GATEWAY_UPSTREAM="${GATEWAY_UPSTREAM:-127.0.0.1:3001}" SERVER_NAME="${SER
 # Only our variables: nginx's own ($host, $request_uri, ...) stay as they are.
 vars='$GATEWAY_UPSTREAM $SERVER_NAME $TLS_CERTIFICATE $TLS_CERTIFICATE_KEY $MAX_UPLOAD_SIZE $HTTP_PORT $HTTPS_PORT'
 envsubst "$vars" <"$here/templates/notalabel.conf.template" >"$out/conf.d/notalabel.conf"
-sed -e "s#include /etc/nginx/conf.d/\*.conf;#include $out/conf.d/*.conf;#" "$here/nginx.conf" >"$out/nginx.conf"
+# Paths under $out, so that this nginx shares nothing with any other on the machine.
+sed -e "s#include /etc/nginx/conf.d/\*.conf;#include $out/conf.d/*.conf;#" \
+	-e "s#/tmp/nginx-#$out/nginx-#g" \
+	-e "s#^pid .*#pid $out/nginx.pid;#" "$here/nginx.conf" >"$out/nginx.conf"
 nginx -t -c "$out/nginx.conf" -p "$out"
 echo "$out"

@@ -146,7 +146,7 @@ final class Supervisor {
 		}
 		update((current) -> current.withPhase(Phase.READY, null)
 			.withUrl("gateway", "http://127.0.0.1:3001")
-			.withUrl("API docs", "http://127.0.0.1:3001/swagger-ui.html"));
+			.withUrl("API docs", "http://127.0.0.1:3001/docs"));
 		Console.log("Every service is ready");
 	}
 
@@ -182,6 +182,9 @@ final class Supervisor {
 		environment.put("S3_BUCKET", ObjectStore.BUCKET);
 		environment.put("SMTP_HOST", "127.0.0.1");
 		environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway
+		// believes.
+		environment.put("TRUSTED_PROXIES", "127.0.0.1/32");
 		return environment;
 	}
 
