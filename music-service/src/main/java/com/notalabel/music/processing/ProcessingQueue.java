@@ -1,0 +1,38 @@
+package com.notalabel.music.processing;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.notalabel.types.id.TrackId;
+import com.notalabel.types.id.UserId;
+
+/**
+ * Where uploads ask for their analysis. The job is part of the upload's transaction: a
+ * stored track always has its job, and a failed upload leaves none.
+ */
+@Component
+public class ProcessingQueue {
+
+	private final ProcessingJobRepository jobs;
+
+	private final Clock clock;
+
+	ProcessingQueue(ProcessingJobRepository jobs, Clock clock) {
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues the analysis of a freshly stored track.
+	 * @param track the track
+	 * @param owner its artist
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(TrackId track, UserId owner) {
+		this.jobs.save(new ProcessingJob(track, owner, this.clock.instant()));
+	}
+
+}
