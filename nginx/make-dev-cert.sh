@@ -1,5 +1,5 @@
 #!/bin/sh
-# A self-signed certificate for local HTTPS (localhost and 127.0.0.1), valid 825 days,
+# A self-signed certificate for local HTTPS (localhost, storage.localhost and 127.0.0.1), valid 825 days,
 # written to nginx/certs/. Never use it beyond a developer's machine.
 set -eu
 dir="$(cd "$(dirname "$0")" && pwd)/certs"
@@ -11,7 +11,7 @@ fi
 openssl req -x509 -newkey rsa:2048 -sha256 -nodes -days 825 \
 	-keyout "$dir/dev.key" -out "$dir/dev.crt" \
 	-subj "/CN=localhost/O=Not a Label development" \
-	-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+	-addext "subjectAltName=DNS:localhost,DNS:storage.localhost,IP:127.0.0.1" \
 	-addext "keyUsage=digitalSignature,keyEncipherment" \
 	-addext "extendedKeyUsage=serverAuth" 2>/dev/null
 chmod 600 "$dir/dev.key"

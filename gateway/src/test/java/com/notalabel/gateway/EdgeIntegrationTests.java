@@ -168,6 +168,23 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void letsATrackUploadPastTheDefaultLimit() {
+		// The upload route has its own limit (MAX_UPLOAD_SIZE, 1100 MB); the default here
+		// is 64 KB.
+		this.http.post()
+			.uri("/api/v1/tracks")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[256 * 1024])
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(StubPlatform.music.receivedUnder("/api/v1/tracks"))
+			.anySatisfy((request) -> assertThat(request.bodyLength()).isEqualTo(256 * 1024));
+	}
+
+	@Test
 	void answersAnUnknownAddressAsAProblem() {
 		this.http.get()
 			.uri("/api/v2/nothing")
