@@ -325,7 +325,7 @@ public class EventConsumer implements SmartLifecycle {
 			deadLetter(stream, id, fields, 1, "Undecodable: " + ex.getMessage());
 			return Outcome.DEAD_LETTERED;
 		}
-		List<EventHandler<DomainEvent>> handlers = this.subscriptions.handlersFor(envelope);
+		List<EnvelopeHandler<DomainEvent>> handlers = this.subscriptions.handlersFor(envelope);
 		if (handlers.isEmpty()) {
 			count(envelope.type(), Outcome.IGNORED);
 			return Outcome.IGNORED;
@@ -336,8 +336,8 @@ public class EventConsumer implements SmartLifecycle {
 				if (!this.store.markProcessed(envelope)) {
 					return false;
 				}
-				for (EventHandler<DomainEvent> handler : handlers) {
-					handler.on(envelope.payload());
+				for (EnvelopeHandler<DomainEvent> handler : handlers) {
+					handler.on(envelope);
 				}
 				return true;
 			});

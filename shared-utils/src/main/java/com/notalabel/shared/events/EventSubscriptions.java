@@ -26,9 +26,9 @@ import com.notalabel.types.event.EventEnvelope;
  */
 public final class EventSubscriptions {
 
-	private final Map<Class<? extends DomainEvent>, List<EventHandler<DomainEvent>>> handlers;
+	private final Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> handlers;
 
-	private EventSubscriptions(Map<Class<? extends DomainEvent>, List<EventHandler<DomainEvent>>> handlers) {
+	private EventSubscriptions(Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> handlers) {
 		this.handlers = handlers;
 	}
 
@@ -50,13 +50,13 @@ public final class EventSubscriptions {
 		return this.handlers.keySet();
 	}
 
-	List<EventHandler<DomainEvent>> handlersFor(EventEnvelope<? extends DomainEvent> envelope) {
+	List<EnvelopeHandler<DomainEvent>> handlersFor(EventEnvelope<? extends DomainEvent> envelope) {
 		return this.handlers.getOrDefault(envelope.payload().getClass(), List.of());
 	}
 
 	public static final class Builder {
 
-		private final Map<Class<? extends DomainEvent>, List<EventHandler<DomainEvent>>> handlers = new LinkedHashMap<>();
+		private final Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> handlers = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -71,16 +71,34 @@ public final class EventSubscriptions {
 		 */
 		@SuppressWarnings("unchecked")
 		public <E extends DomainEvent> Builder on(Class<E> type, EventHandler<? super E> handler) {
+			EventHandler<DomainEvent> payloadHandler = (EventHandler<DomainEvent>) handler;
+			return add(type, (envelope) -> payloadHandler.on(envelope.payload()));
+		}
+
+		/**
+		 * Adds a handler that receives the whole envelope. Handlers of one type, of
+		 * either kind, run in the order added, in one transaction.
+		 * @param type the event type, which must be in the event catalogue
+		 * @param handler typically a method reference {@code service::on}
+		 * @param <E> the event type
+		 * @return this builder
+		 */
+		@SuppressWarnings("unchecked")
+		public <E extends DomainEvent> Builder onEnvelope(Class<E> type, EnvelopeHandler<E> handler) {
+			return add(type, (EnvelopeHandler<DomainEvent>) (EnvelopeHandler<?>) handler);
+		}
+
+		private Builder add(Class<? extends DomainEvent> type, EnvelopeHandler<DomainEvent> handler) {
 			String name = EventCatalog.typeOf(type).name();
 			if (EventCatalog.standard().classFor(name).isEmpty()) {
 				throw new IllegalArgumentException(name + " is missing from KnownEvents, so it could never arrive");
 			}
-			this.handlers.computeIfAbsent(type, (key) -> new ArrayList<>()).add((EventHandler<DomainEvent>) handler);
+			this.handlers.computeIfAbsent(type, (key) -> new ArrayList<>()).add(handler);
 			return this;
 		}
 
 		public EventSubscriptions build() {
-			Map<Class<? extends DomainEvent>, List<EventHandler<DomainEvent>>> copy = new LinkedHashMap<>();
+			Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> copy = new LinkedHashMap<>();
 			this.handlers.forEach((type, list) -> copy.put(type, List.copyOf(list)));
 			return new EventSubscriptions(Map.copyOf(copy));
 		}
