@@ -1,5 +1,6 @@
 /**
- * notification-service: notifications, preferences and delivery attempts.
+ * notification-service: tells people what they need to hear about; today the account
+ * mails (address verification, password reset).
  */
 @NullMarked
 package com.notalabel.notification;

@@ -2,6 +2,7 @@ package com.notalabel.notification;
 
 import com.notalabel.test.service.ServiceDefaultsContract;
 
+@NotificationServiceIntegrationTest
 class NotificationServiceApplicationIntegrationTests extends ServiceDefaultsContract {
 
 	NotificationServiceApplicationIntegrationTests() {
