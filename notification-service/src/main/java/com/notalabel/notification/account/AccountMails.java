@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.notalabel.notification.events.HandledEvent;
 import com.notalabel.notification.mail.Mailer;
+import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
 
@@ -32,31 +32,26 @@ public class AccountMails {
 
 	private final Mailer mailer;
 
-	private final HandledEvent handledEvent;
-
 	private final Clock clock;
 
-	AccountMails(SentMailRepository sentMails, AccountMailWriter writer, Mailer mailer, HandledEvent handledEvent,
-			Clock clock) {
+	AccountMails(SentMailRepository sentMails, AccountMailWriter writer, Mailer mailer, Clock clock) {
 		this.sentMails = sentMails;
 		this.writer = writer;
 		this.mailer = mailer;
-		this.handledEvent = handledEvent;
 		this.clock = clock;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void on(EmailVerificationRequested event) {
-		mail(AccountMailRequest.of(event));
+	public void onVerificationRequested(EventEnvelope<EmailVerificationRequested> envelope) {
+		mail(envelope.id(), AccountMailRequest.of(envelope.payload()));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void on(PasswordResetRequested event) {
-		mail(AccountMailRequest.of(event));
+	public void onPasswordResetRequested(EventEnvelope<PasswordResetRequested> envelope) {
+		mail(envelope.id(), AccountMailRequest.of(envelope.payload()));
 	}
 
-	private void mail(AccountMailRequest request) {
-		UUID eventId = this.handledEvent.id();
+	private void mail(UUID eventId, AccountMailRequest request) {
 		Instant now = this.clock.instant();
 		if (request.hasExpiredAt(now)) {
 			// Arrived too late (a long outage, a backlog): a dead link would only

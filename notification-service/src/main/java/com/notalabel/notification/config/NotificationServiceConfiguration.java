@@ -27,8 +27,8 @@ class NotificationServiceConfiguration {
 	@Bean
 	EventSubscriptions eventSubscriptions(AccountMails accountMails) {
 		return EventSubscriptions.builder()
-			.on(EmailVerificationRequested.class, accountMails::on)
-			.on(PasswordResetRequested.class, accountMails::on)
+			.onEnvelope(EmailVerificationRequested.class, accountMails::onVerificationRequested)
+			.onEnvelope(PasswordResetRequested.class, accountMails::onPasswordResetRequested)
 			.build();
 	}
 
