@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -20,9 +22,12 @@ public class ProcessingQueue {
 
 	private final Clock clock;
 
-	ProcessingQueue(ProcessingJobRepository jobs, Clock clock) {
+	private final ProcessingWorkers workers;
+
+	ProcessingQueue(ProcessingJobRepository jobs, Clock clock, ProcessingWorkers workers) {
 		this.jobs = jobs;
 		this.clock = clock;
+		this.workers = workers;
 	}
 
 	/**
@@ -33,6 +38,16 @@ public class ProcessingQueue {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(TrackId track, UserId owner) {
 		this.jobs.save(new ProcessingJob(track, owner, this.clock.instant()));
+		// The job is visible to workers only once the upload commits; waking them then
+		// spares the artist the poll interval.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				ProcessingQueue.this.workers.wakeUp();
+			}
+
+		});
 	}
 
 }

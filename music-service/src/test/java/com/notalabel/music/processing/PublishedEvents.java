@@ -1,0 +1,46 @@
+package com.notalabel.music.processing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.notalabel.types.event.DomainEvent;
+import com.notalabel.types.event.EventCodec;
+import com.notalabel.types.event.EventEnvelope;
+import com.notalabel.types.redis.RedisKeys;
+
+/**
+ * The events music-service published, read from its Redis stream once the outbox relay
+ * moved them there: what consumers will see.
+ */
+public final class PublishedEvents {
+
+	private final StringRedisTemplate redis;
+
+	private final String stream;
+
+	private final EventCodec codec = EventCodec.standard();
+
+	public PublishedEvents(StringRedisTemplate redis, RedisKeys keys) {
+		this.redis = redis;
+		this.stream = keys.eventStream("music-service");
+	}
+
+	public <E extends DomainEvent> List<E> all(Class<E> type, Predicate<? super E> matching) {
+		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+			.range(this.stream, Range.unbounded());
+		return Objects.requireNonNull(records)
+			.stream()
+			.map((record) -> this.codec.decode(String.valueOf(record.getValue().get("envelope"))))
+			.map(EventEnvelope::payload)
+			.filter(type::isInstance)
+			.map(type::cast)
+			.filter(matching)
+			.toList();
+	}
+
+}
