@@ -1,4 +1,4 @@
--- Albums and their artwork (docs/adr/draft-artwork.md).
+-- Albums and their artwork (docs/adr/0017-album-artwork.md).
 
 -- Every upload of cover artwork is stored under its own id (artwork/<ownerId>/<albumId>/<artworkId>-<variant>),
 -- so that replacing it never shows a mix of old and new objects, and an upload whose
