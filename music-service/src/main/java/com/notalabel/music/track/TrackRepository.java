@@ -1,8 +1,11 @@
 package com.notalabel.music.track;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -39,5 +42,35 @@ public interface TrackRepository extends JpaRepository<Track, UUID> {
 	 * @return the number owned
 	 */
 	long countByIdInAndOwnerId(List<UUID> ids, UUID ownerId);
+
+	/**
+	 * A page of an artist's tracks, optionally of one status; the order comes with the
+	 * page request, in terms of the alias {@code t}.
+	 * @param ownerId the artist
+	 * @param status the status, or {@code null} for all
+	 * @param pageable the page and its order
+	 * @return the page
+	 */
+	@Query(value = "select t from Track t where t.ownerId = :ownerId and (:status is null or t.status = :status)",
+			countQuery = "select count(t) from Track t where t.ownerId = :ownerId and (:status is null or t.status = :status)")
+	Page<Track> findPage(UUID ownerId, @Nullable TrackStatus status, Pageable pageable);
+
+	/**
+	 * Loads the credits of tracks already in the persistence context in one query, so
+	 * that a page of tracks does not load them one track at a time.
+	 * @param ids the tracks
+	 * @return the tracks, credits loaded
+	 */
+	@Query("select distinct t from Track t left join fetch t.credits where t.id in :ids")
+	List<Track> loadCredits(Collection<UUID> ids);
+
+	/**
+	 * Serializes the final step of an artist's uploads (duplicate and quota checks, then
+	 * the insert) until the transaction ends; other artists are not held up.
+	 * @param key the artist's lock key
+	 * @return 1
+	 */
+	@Query(value = "select 1 from pg_advisory_xact_lock(:key)", nativeQuery = true)
+	int lockUploadsOf(long key);
 
 }

@@ -1,0 +1,216 @@
+package com.notalabel.music.track;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.notalabel.music.inspection.AudioFormat;
+import com.notalabel.music.audio.RenditionFormat;
+import com.notalabel.music.storage.ObjectKeys;
+import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.music.web.PageResponse;
+import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.web.Problems.FieldError;
+import com.notalabel.types.events.music.TrackDeleted;
+import com.notalabel.types.id.TrackId;
+import com.notalabel.types.id.UserId;
+
+/**
+ * An artist's catalogue of tracks: reading, editing and deleting them, and handing out
+ * short-lived links to their audio. Every lookup is by track and owner, so another
+ * artist's track is never found.
+ */
+@Service
+class Tracks {
+
+	private static final Logger log = LoggerFactory.getLogger(Tracks.class);
+
+	private final TrackRepository tracks;
+
+	private final ObjectStorage storage;
+
+	private final EventPublisher events;
+
+	private final JsonMapper mapper;
+
+	private final Clock clock;
+
+	Tracks(TrackRepository tracks, ObjectStorage storage, EventPublisher events, JsonMapper mapper, Clock clock) {
+		this.tracks = tracks;
+		this.storage = storage;
+		this.events = events;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	PageResponse<TrackResponse> list(UserId owner, TrackListQuery query) {
+		Page<Track> page = this.tracks.findPage(owner.value(), query.status(), query.pageable());
+		if (!page.isEmpty()) {
+			this.tracks.loadCredits(page.getContent().stream().map((track) -> track.id().value()).toList());
+		}
+		return PageResponse.of(page, TrackResponse::of);
+	}
+
+	@Transactional(readOnly = true)
+	TrackResponse get(UserId owner, TrackId id) {
+		return TrackResponse.of(find(owner, id));
+	}
+
+	/**
+	 * Applies a JSON merge patch (RFC 7396) to the track's metadata: a field that is
+	 * present replaces the stored value, {@code null} clears it, an absent field stays.
+	 * Fields that are not metadata are refused and nothing changes.
+	 * @param owner the artist
+	 * @param id the track
+	 * @param patch the patch
+	 * @return the track after the change
+	 */
+	@Transactional
+	TrackResponse update(UserId owner, TrackId id, Map<String, @Nullable Object> patch) {
+		List<FieldError> unknown = patch.keySet()
+			.stream()
+			.filter((name) -> !TrackDetailsRequest.FIELD_NAMES.contains(name))
+			.sorted()
+			.map((name) -> new FieldError(name, "is not a field of a track"))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new TrackDetailsRejected("The request has a field a track does not have.", unknown);
+		}
+		Track track = find(owner, id);
+		TrackDetails details = TrackDetailsRules.check(merge(TrackDetailsRequest.of(track), patch), "", null);
+		details.applyTo(track, this.clock.instant());
+		this.tracks.saveAndFlush(track);
+		return TrackResponse.of(track);
+	}
+
+	/**
+	 * Deletes a track, its credits, analysis, jobs and album entries (the schema
+	 * cascades), and, once that has committed, its audio objects.
+	 * @param owner the artist
+	 * @param id the track
+	 */
+	@Transactional
+	void delete(UserId owner, TrackId id) {
+		Track track = find(owner, id);
+		List<String> keys = new ArrayList<>();
+		keys.add(track.originalKey());
+		if (track.renditionKey() != null) {
+			keys.add(track.renditionKey());
+		}
+		this.tracks.delete(track);
+		this.tracks.flush();
+		Instant now = this.clock.instant();
+		this.events.publish(new TrackDeleted(id, owner, now));
+		// Objects go only once the row is gone for good: a rolled-back delete keeps its
+		// audio. A failure here leaves orphans under the artist's prefixes, which account
+		// erasure removes; nothing refers to them any more.
+		String renditions = ObjectKeys.rendition(owner, id, "");
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				try {
+					List<String> all = new ArrayList<>(keys);
+					all.addAll(Tracks.this.storage.list(renditions));
+					Tracks.this.storage.delete(all.stream().distinct().toList());
+				}
+				catch (RuntimeException ex) {
+					log.warn("The audio of deleted track {} could not be removed from storage", id, ex);
+				}
+			}
+
+		});
+	}
+
+	/**
+	 * A short-lived link that downloads the original under a name made from the title.
+	 * @param owner the artist
+	 * @param id the track
+	 * @return the presigned URL
+	 */
+	@Transactional(readOnly = true)
+	URI original(UserId owner, TrackId id) {
+		Track track = find(owner, id);
+		AudioFormat format = AudioFormat.fromCode(track.format()).orElse(null);
+		String extension = (format != null) ? format.extension() : "bin";
+		String mediaType = (format != null) ? format.mediaType() : "application/octet-stream";
+		return this.storage.presignedDownload(track.originalKey(), mediaType, fileName(track) + "." + extension);
+	}
+
+	/**
+	 * A short-lived link to the streaming rendition.
+	 * @param owner the artist
+	 * @param id the track
+	 * @return the presigned URL
+	 * @throws TrackNotReady if processing has not finished
+	 * @throws TrackProcessingFailed if processing refused the audio
+	 */
+	@Transactional(readOnly = true)
+	URI stream(UserId owner, TrackId id) {
+		Track track = find(owner, id);
+		String key = track.renditionKey();
+		if (key == null) {
+			if (track.status() == TrackStatus.FAILED) {
+				throw new TrackProcessingFailed(track.failureReason());
+			}
+			throw new TrackNotReady();
+		}
+		String extension = key.substring(key.lastIndexOf('.') + 1);
+		String mediaType = "application/octet-stream";
+		for (RenditionFormat format : RenditionFormat.values()) {
+			if (format.extension().equals(extension)) {
+				mediaType = format.mediaType();
+			}
+		}
+		return this.storage.presignedDownload(key, mediaType, null);
+	}
+
+	private Track find(UserId owner, TrackId id) {
+		return this.tracks.findByIdAndOwnerId(id.value(), owner.value()).orElseThrow(TrackNotFound::new);
+	}
+
+	private TrackDetailsRequest merge(TrackDetailsRequest current, Map<String, @Nullable Object> patch) {
+		ObjectNode merged = this.mapper.valueToTree(current);
+		patch.forEach((name, value) -> merged.set(name, this.mapper.valueToTree(value)));
+		try {
+			return this.mapper.treeToValue(merged, TrackDetailsRequest.class);
+		}
+		catch (JacksonException ex) {
+			throw TrackDetailsReader.rejected(ex, "");
+		}
+	}
+
+	/**
+	 * A download's name: the title (and version), without what file systems refuse.
+	 */
+	static String fileName(Track track) {
+		String name = track.title() + ((track.versionTitle() != null) ? " (" + track.versionTitle() + ")" : "");
+		StringBuilder safe = new StringBuilder();
+		name.codePoints()
+			.filter((c) -> !Character.isISOControl(c) && "/\\:*?\"<>|".indexOf(c) < 0)
+			.forEach(safe::appendCodePoint);
+		String result = safe.toString().strip();
+		while (result.startsWith(".")) {
+			result = result.substring(1);
+		}
+		return result.isEmpty() ? "track" : result;
+	}
+
+}
