@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 /**
  * One S3 multipart upload fed part by part from the lease's buffers: each part is sent on
  * a virtual thread while the next is read, at most as many at once as the lease has
- * buffers. On any failure the caller aborts, which first waits for the parts still being
- * sent (a part that lands after the abort would otherwise survive it) and then aborts the
- * upload, so that no part is left behind.
+ * buffers. On any failure the caller aborts, which first lets the parts still being sent
+ * finish (a part that lands after the abort would survive it, and a part cut off mid-body
+ * can make the abort itself fail) and then aborts the upload, so that no part is left
+ * behind.
  */
 final class MultipartWriter {
 
@@ -111,11 +112,11 @@ final class MultipartWriter {
 	}
 
 	/**
-	 * Stops the parts still being sent, waits for them, and aborts the upload. Never
-	 * throws: it runs while another failure is on its way to the client.
+	 * Waits for the parts still being sent (at most the lease's buffers, bounded by the
+	 * client's timeouts) and aborts the upload. Never throws: it runs while another
+	 * failure is on its way to the client.
 	 */
 	void abort() {
-		this.parts.forEach((part) -> part.cancel(true));
 		this.senders.close();
 		try {
 			this.client

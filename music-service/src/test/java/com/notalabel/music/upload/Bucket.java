@@ -1,0 +1,65 @@
+package com.notalabel.music.upload;
+
+import java.util.List;
+import java.util.UUID;
+
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import com.notalabel.music.testing.S3Clients;
+import com.notalabel.music.testing.TestObjectStorage;
+
+/**
+ * The tests' bucket seen from outside the service: what an artist's uploads left there.
+ */
+public final class Bucket {
+
+	private static final S3Client CLIENT = S3Clients.client();
+
+	private Bucket() {
+	}
+
+	/**
+	 * Every object under {@code originals/<artist>/} and {@code renditions/<artist>/}.
+	 */
+	public static List<String> objectsOf(UUID artist) {
+		return List.of("originals/", "renditions/")
+			.stream()
+			.flatMap((kind) -> CLIENT
+				.listObjectsV2Paginator(
+						(request) -> request.bucket(TestObjectStorage.BUCKET).prefix(kind + artist + "/"))
+				.contents()
+				.stream())
+			.map(S3Object::key)
+			.toList();
+	}
+
+	/**
+	 * Multipart uploads begun and neither completed nor aborted, for the artist's
+	 * originals.
+	 */
+	public static List<String> openUploadsOf(UUID artist) {
+		return CLIENT
+			.listMultipartUploads(
+					(request) -> request.bucket(TestObjectStorage.BUCKET).prefix("originals/" + artist + "/"))
+			.uploads()
+			.stream()
+			.map(MultipartUpload::key)
+			.toList();
+	}
+
+	public static byte[] read(String key) {
+		ResponseBytes<GetObjectResponse> bytes = CLIENT
+			.getObjectAsBytes((request) -> request.bucket(TestObjectStorage.BUCKET).key(key));
+		return bytes.asByteArray();
+	}
+
+	public static void put(String key, byte[] content) {
+		CLIENT.putObject((request) -> request.bucket(TestObjectStorage.BUCKET).key(key),
+				software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+	}
+
+}
