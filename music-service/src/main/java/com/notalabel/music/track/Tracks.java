@@ -206,7 +206,7 @@ class Tracks {
 		name.codePoints()
 			.filter((c) -> !Character.isISOControl(c) && "/\\:*?\"<>|".indexOf(c) < 0)
 			.forEach(safe::appendCodePoint);
-		String result = safe.toString().strip();
+		String result = safe.toString().replaceAll("\\s+", " ").strip();
 		while (result.startsWith(".")) {
 			result = result.substring(1);
 		}

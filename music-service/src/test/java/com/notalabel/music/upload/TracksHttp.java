@@ -54,6 +54,11 @@ public final class TracksHttp {
 		return send(request(user, path).GET().build());
 	}
 
+	/** A call without a token. */
+	public Reply anonymous(String path) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build());
+	}
+
 	public Reply patch(UUID user, String path, String json) {
 		return send(request(user, path).header("Content-Type", "application/merge-patch+json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))
