@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,7 @@ import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.events.music.AlbumUpdated;
+import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.id.AlbumId;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -211,6 +213,18 @@ public class Albums {
 			publish(album, false, album.updatedAt());
 		}
 		return new CoverChanged(response(album), previous);
+	}
+
+	/**
+	 * Takes a deleted track off its artist's albums. The track's deletion announces it
+	 * inside its own transaction, before the rows go, so that the albums' events commit
+	 * with it.
+	 * @param deleted the deletion about to commit
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	@EventListener
+	void on(TrackDeleted deleted) {
+		forgetTrack(deleted.ownerId(), deleted.trackId());
 	}
 
 	/**

@@ -21,6 +21,8 @@ import com.notalabel.music.audio.TrackAnalysis;
 import com.notalabel.music.audio.Waveform;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackNotFound;
+import com.notalabel.music.track.TrackNotReady;
+import com.notalabel.music.track.TrackProcessingFailed;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -82,7 +84,7 @@ public class TrackAnalyses {
 	 * @return the analysis
 	 * @throws TrackNotFound when the artist has no such track
 	 * @throws TrackNotReady while the track is being processed
-	 * @throws TrackProcessingGaveUp when processing failed
+	 * @throws TrackProcessingFailed when processing failed
 	 */
 	@Transactional(readOnly = true)
 	public TrackAnalysis analysis(UserId owner, TrackId id) {
@@ -91,7 +93,7 @@ public class TrackAnalyses {
 			.param("track", id.value())
 			.query(String.class)
 			.optional()
-			.orElseThrow(TrackNotReady::new);
+			.orElseThrow(() -> new TrackNotReady("analysis"));
 		return this.analysisReader.readValue(document);
 	}
 
@@ -102,7 +104,7 @@ public class TrackAnalyses {
 	 * @return the waveform
 	 * @throws TrackNotFound when the artist has no such track
 	 * @throws TrackNotReady while the track is being processed
-	 * @throws TrackProcessingGaveUp when processing failed
+	 * @throws TrackProcessingFailed when processing failed
 	 */
 	@Transactional(readOnly = true)
 	public Waveform waveform(UserId owner, TrackId id) {
@@ -112,7 +114,7 @@ public class TrackAnalyses {
 			.query(byte[].class)
 			.optional();
 		try {
-			return Waveform.readDat(new ByteArrayInputStream(dat.orElseThrow(TrackNotReady::new)));
+			return Waveform.readDat(new ByteArrayInputStream(dat.orElseThrow(() -> new TrackNotReady("analysis"))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Stored waveform of track " + id + " is unreadable", ex);
@@ -123,9 +125,8 @@ public class TrackAnalyses {
 		Track track = this.tracks.findByIdAndOwnerId(id.value(), owner.value()).orElseThrow(TrackNotFound::new);
 		return switch (track.status()) {
 			case READY -> track;
-			case PROCESSING -> throw new TrackNotReady();
-			case FAILED -> throw new TrackProcessingGaveUp((track.failureReason() != null) ? track.failureReason()
-					: "We could not process this file. Please upload it again.");
+			case PROCESSING -> throw new TrackNotReady("analysis");
+			case FAILED -> throw new TrackProcessingFailed("analysis", track.failureReason());
 		};
 	}
 

@@ -3,7 +3,7 @@ package com.notalabel.music.inspection;
 /**
  * A tag that claims more than it holds (a frame of 256 MB in a tag of 1 KB) or more
  * entries than {@link TagLimits#MAX_ENTRIES}: refused, see
- * {@code docs/adr/draft-streamed-uploads.md}.
+ * {@code docs/adr/0018-streamed-uploads.md}.
  */
 final class HostileTags extends RuntimeException {
 

@@ -7,14 +7,18 @@ import org.springframework.http.HttpStatus;
 import com.notalabel.shared.web.ProblemException;
 
 /**
- * The stream was asked for, but processing refused the audio: there is no stream, and the
- * reason says why.
+ * Something that only processing produces was asked for, but processing refused the
+ * audio: it will never exist, and the reason says why.
  */
-final class TrackProcessingFailed extends ProblemException {
+public final class TrackProcessingFailed extends ProblemException {
 
-	TrackProcessingFailed(@Nullable String reason) {
+	/**
+	 * @param what what was asked for, as the artist would name it: "stream", "analysis"
+	 * @param reason the sentence the artist was given when processing failed
+	 */
+	public TrackProcessingFailed(String what, @Nullable String reason) {
 		super(HttpStatus.CONFLICT, "track.processing_failed", "Track processing failed",
-				"The track could not be processed, so it has no stream" + ((reason != null) ? ": " + reason : "."));
+				"The track could not be processed, so it has no " + what + ((reason != null) ? ": " + reason : "."));
 		if (reason != null) {
 			with("failureReason", reason);
 		}

@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,14 +48,18 @@ class Tracks {
 
 	private final EventPublisher events;
 
+	private final ApplicationEventPublisher local;
+
 	private final JsonMapper mapper;
 
 	private final Clock clock;
 
-	Tracks(TrackRepository tracks, ObjectStorage storage, EventPublisher events, JsonMapper mapper, Clock clock) {
+	Tracks(TrackRepository tracks, ObjectStorage storage, EventPublisher events, ApplicationEventPublisher local,
+			JsonMapper mapper, Clock clock) {
 		this.tracks = tracks;
 		this.storage = storage;
 		this.events = events;
+		this.local = local;
 		this.mapper = mapper;
 		this.clock = clock;
 	}
@@ -114,10 +119,16 @@ class Tracks {
 		if (track.renditionKey() != null) {
 			keys.add(track.renditionKey());
 		}
+		Instant now = this.clock.instant();
+		TrackDeleted deleted = new TrackDeleted(id, owner, now);
+		// In this transaction, before the cascade: albums take the track out of their
+		// running
+		// order and announce it (AlbumUpdated), without this package knowing about
+		// albums.
+		this.local.publishEvent(deleted);
 		this.tracks.delete(track);
 		this.tracks.flush();
-		Instant now = this.clock.instant();
-		this.events.publish(new TrackDeleted(id, owner, now));
+		this.events.publish(deleted);
 		// Objects go only once the row is gone for good: a rolled-back delete keeps its
 		// audio. A failure here leaves orphans under the artist's prefixes, which account
 		// erasure removes; nothing refers to them any more.
@@ -168,9 +179,9 @@ class Tracks {
 		String key = track.renditionKey();
 		if (key == null) {
 			if (track.status() == TrackStatus.FAILED) {
-				throw new TrackProcessingFailed(track.failureReason());
+				throw new TrackProcessingFailed("stream", track.failureReason());
 			}
-			throw new TrackNotReady();
+			throw new TrackNotReady("stream");
 		}
 		String extension = key.substring(key.lastIndexOf('.') + 1);
 		String mediaType = "application/octet-stream";

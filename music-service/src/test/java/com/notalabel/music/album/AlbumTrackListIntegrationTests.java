@@ -13,14 +13,12 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.music.album.AlbumsClient.Response;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.id.TrackId;
-import com.notalabel.types.id.UserId;
 import com.notalabel.types.redis.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,21 +34,14 @@ class AlbumTrackListIntegrationTests {
 
 	private final TrackRepository trackRepository;
 
-	private final Albums albums;
-
-	private final TransactionTemplate transactions;
-
 	private final UUID artist = UUID.randomUUID();
 
 	AlbumTrackListIntegrationTests(@LocalServerPort int port, @Autowired StringRedisTemplate redis,
-			@Autowired RedisKeys keys, @Autowired TrackRepository tracks, @Autowired Albums albums,
-			@Autowired TransactionTemplate transactions) {
+			@Autowired RedisKeys keys, @Autowired TrackRepository tracks) {
 		this.http = new AlbumsClient(port);
 		this.events = new AlbumEvents(redis, keys);
 		this.catalogue = new CatalogueTracks(tracks);
 		this.trackRepository = tracks;
-		this.albums = albums;
-		this.transactions = transactions;
 	}
 
 	@Test
@@ -126,17 +117,14 @@ class AlbumTrackListIntegrationTests {
 	}
 
 	@Test
-	void closesTheGapLeftByADeletedTrack() {
+	void closesTheGapLeftByATrackDeletedThroughTheApi() {
 		UUID album = this.http.create(this.artist);
 		UUID a = this.catalogue.add(this.artist, "A");
 		UUID b = this.catalogue.add(this.artist, "B");
 		UUID c = this.catalogue.add(this.artist, "C");
 		this.http.arrange(this.artist, album, List.of(a, b, c));
 
-		this.transactions.executeWithoutResult((status) -> {
-			this.albums.forgetTrack(new UserId(this.artist), TrackId.of(b));
-			this.trackRepository.deleteById(b);
-		});
+		assertThat(this.http.delete(this.artist, "/api/v1/tracks/" + b).status()).isEqualTo(204);
 
 		JsonNode tracks = this.http.get(this.artist, "/api/v1/albums/" + album).json().path("tracks");
 		assertThat(tracks.findValuesAsString("title")).containsExactly("A", "C");

@@ -156,7 +156,7 @@ class ProcessingIntegrationTests {
 		assertThat(analysis.statusCode()).isEqualTo(409);
 		JsonNode problem = this.json.readTree(analysis.body());
 		assertThat(problem.path("code").asString()).isEqualTo("track.processing_failed");
-		assertThat(problem.path("reason").asString()).isEqualTo(failed.failureReason());
+		assertThat(problem.path("failureReason").asString()).isEqualTo(failed.failureReason());
 	}
 
 	@Test
