@@ -1,0 +1,199 @@
+package com.notalabel.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker compose cannot run on this machine (no Docker engine), so its file is checked
+ * against the code: every service is there with a health check, a memory limit and its
+ * dependencies healthy first; only nginx publishes ports; and every environment variable
+ * a service reads is either set for it or is a tunable whose default holds in compose.
+ */
+class DeploymentFilesTests {
+
+	/** Modules that run as containers, with the names of their compose services. */
+	static final List<String> APPLICATIONS = List.of("gateway", "user-service", "music-service", "ai-service",
+			"analytics-service", "distribution-service", "notification-service", "payment-service");
+
+	static final List<String> INFRASTRUCTURE = List.of("postgres", "redis", "minio", "mailpit", "nginx");
+
+	/**
+	 * Variables a service reads whose local default is also right in compose, so compose
+	 * need not set them. Anything else a service reads must be set for it.
+	 */
+	static final Set<String> TUNABLES_WITH_SOUND_DEFAULTS = Set.of("PORT", "TRACING_SAMPLING_PROBABILITY",
+			"DB_POOL_SIZE", "REDIS_KEY_PREFIX", "MANAGEMENT_PORT", "MAX_REQUEST_SIZE", "ROUTE_CONNECT_TIMEOUT_MS",
+			"ROUTE_RESPONSE_TIMEOUT", "AI_SERVICE_RESPONSE_TIMEOUT_MS", "ANALYTICS_SERVICE_RESPONSE_TIMEOUT_MS",
+			"JWT_NEXT_SIGNING_KEY", "JWT_LOCAL_KEY_FILE", "MAX_UPLOAD_SIZE", "MUSIC_UPLOAD_RESPONSE_TIMEOUT_MS",
+			"SMTP_CONNECT_TIMEOUT_MS", "SMTP_TIMEOUT_MS");
+
+	/** Families of tunables (rate limits, breakers) with sound defaults. */
+	static final List<String> TUNABLE_PREFIXES = List.of("RATE_LIMIT_", "CIRCUIT_BREAKER_", "PROCESSING_", "ARTWORK_",
+			"UPLOAD_");
+
+	/** What compose may set that no application.yml names: read by the JVM itself. */
+	static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::|})");
+
+	private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[-?][^}]*)?}");
+
+	static Path root;
+
+	static Map<String, Object> compose;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readCompose() throws IOException {
+		root = Repository.root();
+		LoaderOptions options = new LoaderOptions();
+		// compose uses merge keys (<<) for the settings every service shares.
+		options.setMaxAliasesForCollections(100);
+		compose = new Yaml(options).load(Files.readString(root.resolve("docker-compose.yml")));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> services() {
+		return (Map<String, Object>) compose.get("services");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> service(String name) {
+		Map<String, Object> service = (Map<String, Object>) services().get(name);
+		assertThat(service).as("compose service " + name).isNotNull();
+		return service;
+	}
+
+	@Test
+	void runsEveryApplicationAndItsInfrastructure() {
+		assertThat(services().keySet()).containsAll(APPLICATIONS).containsAll(INFRASTRUCTURE);
+		for (String application : APPLICATIONS) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> build = (Map<String, Object>) service(application).get("build");
+			assertThat(build).as(application + " is built from the Dockerfile").isNotNull();
+			assertThat(build.get("args")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsEntry("SERVICE", application);
+		}
+	}
+
+	@Test
+	void publishesPortsOnlyThroughNginx() {
+		Set<String> publishing = services().entrySet()
+			.stream()
+			.filter((entry) -> ((Map<?, ?>) entry.getValue()).containsKey("ports"))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+
+		assertThat(publishing).containsExactly("nginx");
+	}
+
+	@Test
+	void checksTheHealthOfEveryLongRunningServiceAndLimitsItsMemory() {
+		for (String name : services().keySet()) {
+			Map<String, Object> service = service(name);
+			if ("no".equals(String.valueOf(service.get("restart")))) {
+				continue;
+			}
+			assertThat(service).as(name + " has a health check").containsKey("healthcheck");
+			assertThat(String.valueOf(service.get("deploy"))).as(name + " has a memory limit").contains("memory=");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void startsEveryServiceOnlyOnceWhatItNeedsIsHealthy() {
+		for (String name : services().keySet()) {
+			Object dependsOn = service(name).get("depends_on");
+			if (dependsOn == null) {
+				continue;
+			}
+			assertThat(dependsOn).as(name + " names its conditions").isInstanceOf(Map.class);
+			((Map<String, Object>) dependsOn).forEach((dependency,
+					condition) -> assertThat(String.valueOf(((Map<String, Object>) condition).get("condition")))
+						.as(name + " waits for " + dependency)
+						.isIn("service_healthy", "service_completed_successfully"));
+		}
+		assertThat(((Map<String, Object>) service("music-service").get("depends_on")).keySet())
+			.contains("minio-bucket");
+	}
+
+	@Test
+	void keepsRedisStreamsAcrossRestarts() {
+		assertThat(String.valueOf(service("redis").get("command"))).contains("--appendonly, yes");
+	}
+
+	@Test
+	void setsEveryVariableAServiceReads() throws IOException {
+		for (String application : APPLICATIONS) {
+			Set<String> read = variablesReadBy(application);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> environment = (Map<String, Object>) service(application).get("environment");
+			Set<String> missing = new TreeSet<>(read);
+			missing.removeAll(environment.keySet());
+			missing.removeIf(DeploymentFilesTests::isTunable);
+
+			assertThat(missing).as("variables %s reads that compose leaves unset", application).isEmpty();
+
+			Set<String> unknown = new TreeSet<>(environment.keySet());
+			unknown.removeAll(read);
+			unknown.removeAll(RUNTIME_VARIABLES);
+			assertThat(unknown).as("variables compose sets for %s that it never reads", application).isEmpty();
+		}
+	}
+
+	@Test
+	void documentsEverySecretInTheExampleEnvironment() throws IOException {
+		Set<String> referenced = new TreeSet<>();
+		Matcher matcher = COMPOSE_VARIABLE.matcher(Files.readString(root.resolve("docker-compose.yml")));
+		while (matcher.find()) {
+			referenced.add(matcher.group(1));
+		}
+		Set<String> documented = Files.readAllLines(root.resolve(".env.example"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.startsWith("#") && line.contains("="))
+			.map((line) -> line.substring(0, line.indexOf('=')))
+			.collect(Collectors.toSet());
+
+		assertThat(documented).containsAll(referenced);
+		assertThat(Files.readString(root.resolve(".gitignore"))).contains("/.env");
+	}
+
+	private static boolean isTunable(String variable) {
+		return TUNABLES_WITH_SOUND_DEFAULTS.contains(variable)
+				|| TUNABLE_PREFIXES.stream().anyMatch(variable::startsWith);
+	}
+
+	static Set<String> variablesReadBy(String application) throws IOException {
+		Set<String> variables = new LinkedHashSet<>();
+		collect(root.resolve(application).resolve("src/main/resources/application.yml"), variables);
+		if (!"gateway".equals(application)) {
+			collect(root.resolve("shared-utils/src/main/resources/nal-service-defaults.yml"), variables);
+		}
+		return variables;
+	}
+
+	private static void collect(Path file, Set<String> into) throws IOException {
+		Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
+		while (matcher.find()) {
+			into.add(matcher.group(1));
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package com.notalabel.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The platform as an operator starts it: {@code ./platform up}, then nginx in front of
+ * the gateway when nginx is installed. A platform that already runs is used as it is and
+ * left running; one started here is stopped at the end.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+	static final String GATEWAY = "http://127.0.0.1:3001";
+
+	static final String MAIL_CATCHER = "http://127.0.0.1:8025";
+
+	private final Path root;
+
+	private final boolean startedHere;
+
+	private final @Nullable Process nginx;
+
+	private final String baseUrl;
+
+	private RunningPlatform(Path root, boolean startedHere, @Nullable Process nginx, String baseUrl) {
+		this.root = root;
+		this.startedHere = startedHere;
+		this.nginx = nginx;
+		this.baseUrl = baseUrl;
+	}
+
+	static RunningPlatform start() {
+		Path root = Repository.root();
+		boolean running = Commands.run(root, List.of("./platform", "status"), 60).exitCode() == 0;
+		if (!running) {
+			// The reactor built every jar before this module's tests: no second build.
+			Commands.Result up = Commands.run(root, List.of("./platform", "up", "--no-build"), 900);
+			if (up.exitCode() != 0) {
+				throw new IllegalStateException("./platform up failed:\n" + up.output());
+			}
+		}
+		Process nginx = null;
+		String baseUrl = GATEWAY;
+		if (Commands.run(root, List.of("sh", "-c", "command -v nginx"), 10).exitCode() == 0) {
+			int https = freePort();
+			nginx = startNginx(root, freePort(), https);
+			baseUrl = "https://localhost:" + https;
+		}
+		return new RunningPlatform(root, !running, nginx, baseUrl);
+	}
+
+	/**
+	 * Where the journey's requests go: nginx over TLS when it runs, the gateway
+	 * otherwise.
+	 */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	boolean throughNginx() {
+		return this.nginx != null;
+	}
+
+	Path certificate() {
+		return this.root.resolve("nginx/certs/dev.crt");
+	}
+
+	private static Process startNginx(Path root, int http, int https) {
+		Path rendered = root.resolve("e2e/target/nginx");
+		try {
+			Files.createDirectories(rendered);
+			ProcessBuilder check = new ProcessBuilder("nginx/check.sh", rendered.toString()).directory(root.toFile())
+				.redirectErrorStream(true);
+			check.environment()
+				.putAll(Map.of("HTTP_PORT", Integer.toString(http), "HTTPS_PORT", Integer.toString(https),
+						"GATEWAY_UPSTREAM", "127.0.0.1:3001"));
+			Process checked = check.start();
+			String output = new String(checked.getInputStream().readAllBytes());
+			if (checked.waitFor() != 0) {
+				throw new IllegalStateException("nginx/check.sh failed:\n" + output);
+			}
+			Process nginx = new ProcessBuilder("nginx", "-c", rendered.resolve("nginx.conf").toString(), "-p",
+					rendered.toString(), "-g", "daemon off;")
+				.redirectErrorStream(true)
+				.redirectOutput(rendered.resolve("nginx.log").toFile())
+				.start();
+			try {
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(20))
+					.pollInterval(Duration.ofMillis(50))
+					.failFast(() -> !nginx.isAlive())
+					.until(() -> listening(https));
+			}
+			catch (ConditionTimeoutException | TerminalFailureException ex) {
+				nginx.destroy();
+				throw new IllegalStateException("nginx did not start; see " + rendered.resolve("nginx.log"), ex);
+			}
+			return nginx;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean listening(int port) {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.nginx != null) {
+			this.nginx.destroy();
+		}
+		if (this.startedHere) {
+			Commands.run(this.root, List.of("./platform", "down"), 180);
+		}
+	}
+
+}
