@@ -1,5 +1,6 @@
 package com.notalabel.music.erasure;
 
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.events.user.UserDeleted;
 import com.notalabel.types.id.UserId;
 
@@ -41,9 +43,12 @@ public class CatalogueErasure {
 
 	private final ObjectStorage storage;
 
-	CatalogueErasure(JdbcClient jdbc, ObjectStorage storage) {
+	private final TrackRepository tracks;
+
+	CatalogueErasure(JdbcClient jdbc, ObjectStorage storage, TrackRepository tracks) {
 		this.jdbc = jdbc;
 		this.storage = storage;
+		this.tracks = tracks;
 	}
 
 	/**
@@ -53,6 +58,13 @@ public class CatalogueErasure {
 	@Transactional
 	public void on(UserDeleted event) {
 		UserId owner = event.userId();
+		// An upload still streaming in records its track under this lock and finds the
+		// tombstone afterwards: nothing of the account comes back.
+		this.tracks.lockUploadsOf(owner);
+		this.jdbc.sql("insert into erased_account (owner_id, erased_at) values (:owner, :at) on conflict do nothing")
+			.param("owner", owner.value())
+			.param("at", event.deletedAt().atOffset(ZoneOffset.UTC))
+			.update();
 		// Tracks first, as a track deletion does, so that locks are always taken track
 		// before job: the cascade removes credits, analyses, album places and jobs.
 		int tracks = delete("delete from track where owner_id = :owner", owner);

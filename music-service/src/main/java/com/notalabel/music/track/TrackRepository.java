@@ -12,6 +12,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import com.notalabel.types.id.UserId;
+
 /**
  * Tracks, always looked up together with their owner.
  */
@@ -72,5 +74,23 @@ public interface TrackRepository extends JpaRepository<Track, UUID> {
 	 */
 	@Query(value = "select 1 from pg_advisory_xact_lock(:key)", nativeQuery = true)
 	int lockUploadsOf(long key);
+
+	/**
+	 * Takes the artist's upload lock ({@link #lockUploadsOf(long)}) until the transaction
+	 * ends: held by the last step of every upload and by the erasure of the account.
+	 * @param owner the artist
+	 */
+	default void lockUploadsOf(UserId owner) {
+		UUID id = owner.value();
+		lockUploadsOf(id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+	}
+
+	/**
+	 * Whether the artist's account was erased, so that a late upload records nothing.
+	 * @param ownerId the artist
+	 * @return {@code true} once {@code UserDeleted} was handled
+	 */
+	@Query(value = "select exists (select 1 from erased_account where owner_id = :ownerId)", nativeQuery = true)
+	boolean isErased(UUID ownerId);
 
 }

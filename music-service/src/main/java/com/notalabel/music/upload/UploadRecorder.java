@@ -58,12 +58,16 @@ class UploadRecorder {
 	 * @return the new track
 	 * @throws DuplicateUpload if the artist has these bytes already
 	 * @throws StorageQuotaExceeded if uploads finished meanwhile filled the quota
+	 * @throws AccountErased if the account was deleted while the file streamed in
 	 */
 	@Transactional
 	TrackResponse record(TrackId id, UserId owner, String key, PendingOriginal.Received original, TrackDetails details,
 			UploadLimits limits) {
 		UUID ownerId = owner.value();
-		this.tracks.lockUploadsOf(ownerId.getMostSignificantBits() ^ ownerId.getLeastSignificantBits());
+		this.tracks.lockUploadsOf(owner);
+		if (this.tracks.isErased(ownerId)) {
+			throw new AccountErased();
+		}
 		this.tracks.findByOwnerIdAndSha256(ownerId, original.sha256()).ifPresent((existing) -> {
 			throw new DuplicateUpload(existing.id());
 		});

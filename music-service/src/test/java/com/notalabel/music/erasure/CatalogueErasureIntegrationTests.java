@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,9 @@ import com.notalabel.music.processing.TestCatalogue;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
+import com.notalabel.music.upload.Multipart;
+import com.notalabel.music.upload.SampleAudio;
+import com.notalabel.music.upload.TracksHttp;
 import com.notalabel.music.track.Credit;
 import com.notalabel.music.track.CreditRole;
 import com.notalabel.music.track.TrackRepository;
@@ -52,16 +56,19 @@ class CatalogueErasureIntegrationTests {
 
 	private final RedisKeys keys;
 
-	CatalogueErasureIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
-			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
-			@Autowired JdbcClient jdbc, @Autowired CatalogueErasure erasure, @Autowired StringRedisTemplate redis,
-			@Autowired RedisKeys keys) {
+	private final TracksHttp http;
+
+	CatalogueErasureIntegrationTests(@LocalServerPort int port, @Autowired TrackRepository tracks,
+			@Autowired ObjectStorage storage, @Autowired ProcessingQueue queue,
+			@Autowired PlatformTransactionManager transactionManager, @Autowired JdbcClient jdbc,
+			@Autowired CatalogueErasure erasure, @Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
 		this.tracks = tracks;
 		this.storage = storage;
 		this.erasure = erasure;
 		this.redis = redis;
 		this.keys = keys;
+		this.http = new TracksHttp(port);
 	}
 
 	@Test
@@ -86,6 +93,22 @@ class CatalogueErasureIntegrationTests {
 		// it).
 		this.catalogue.transactions().executeWithoutResult((status) -> this.erasure.on(event));
 		assertThat(rowsOf(theirs)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+	}
+
+	@Test
+	void discardsAnUploadThatFinishesAfterTheAccountWasErased() {
+		UserId erased = new UserId(UUID.randomUUID());
+		this.catalogue.transactions()
+			.executeWithoutResult((status) -> this.erasure.on(new UserDeleted(erased, Instant.now())));
+
+		// The token was still valid when the file started streaming in.
+		var reply = this.http.upload(erased.value(),
+				Multipart.file("late.wav", SampleAudio.wav(16, false, false, 44_100, 2, 0.5)));
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(410);
+		assertThat(reply.code()).isEqualTo("account.erased");
+		assertThat(this.tracks.findByOwnerId(erased.value())).isEmpty();
+		assertThat(objectsOf(erased)).isEmpty();
 	}
 
 	/**
