@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import com.notalabel.music.inspection.AudioFormat;
@@ -67,8 +68,21 @@ final class PendingOriginal implements AutoCloseable {
 
 	/**
 	 * Makes the object exist.
+	 * @throws StorageUnavailable if storage refused; nothing is then visible, and closing
+	 * aborts what is left
 	 */
 	void commit() {
+		try {
+			store();
+		}
+		catch (SdkException ex) {
+			log.warn("The original {} could not be stored", this.key, ex);
+			throw new StorageUnavailable();
+		}
+		this.committed = true;
+	}
+
+	private void store() {
 		byte[] bytes = this.whole;
 		if (bytes != null) {
 			int length = (int) this.received.size();
@@ -83,7 +97,6 @@ final class PendingOriginal implements AutoCloseable {
 		else if (this.writer != null) {
 			this.writer.complete();
 		}
-		this.committed = true;
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -124,10 +123,9 @@ class TrackUploads {
 				throw duplicateOr(ex, owner, received.sha256());
 			}
 		}
-		catch (FileUploadException ex) {
-			throw new UploadIncomplete();
-		}
 		catch (IOException ex) {
+			// The body broke off or is not a well-formed multipart message (FileUpload's
+			// exceptions are IOExceptions too).
 			throw new UploadIncomplete();
 		}
 		finally {
