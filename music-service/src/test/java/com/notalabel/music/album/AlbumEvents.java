@@ -2,18 +2,14 @@ package com.notalabel.music.album;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import com.notalabel.types.event.EventCodec;
-import com.notalabel.types.event.EventEnvelope;
+import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.redis.RedisKeys;
 
@@ -23,31 +19,17 @@ import com.notalabel.types.redis.RedisKeys;
  */
 public final class AlbumEvents {
 
-	private final StringRedisTemplate redis;
-
-	private final String stream;
-
-	private final EventCodec codec = EventCodec.standard();
+	private final PublishedEvents published;
 
 	public AlbumEvents(StringRedisTemplate redis, RedisKeys keys) {
-		this.redis = redis;
-		this.stream = keys.eventStream("music-service");
+		this.published = new PublishedEvents(redis, keys);
 	}
 
 	/**
 	 * The album's events so far, in publication order.
 	 */
 	public List<AlbumUpdated> of(UUID album) {
-		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
-			.range(this.stream, Range.unbounded());
-		return Objects.requireNonNull(records)
-			.stream()
-			.map((record) -> this.codec.decode(String.valueOf(record.getValue().get("envelope"))))
-			.map(EventEnvelope::payload)
-			.filter(AlbumUpdated.class::isInstance)
-			.map(AlbumUpdated.class::cast)
-			.filter((event) -> event.albumId().value().equals(album))
-			.toList();
+		return this.published.all(AlbumUpdated.class, (event) -> event.albumId().value().equals(album));
 	}
 
 	/**

@@ -27,6 +27,7 @@ import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
+import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.testing.S3Clients;
 import com.notalabel.music.testing.TestObjectStorage;
 import com.notalabel.music.track.Track;

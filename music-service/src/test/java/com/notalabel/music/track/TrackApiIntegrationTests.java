@@ -20,8 +20,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
+import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.upload.Bucket;
-import com.notalabel.music.upload.MusicEvents;
 import com.notalabel.music.upload.TracksHttp;
 import com.notalabel.music.upload.TracksHttp.Reply;
 import com.notalabel.types.events.music.TrackDeleted;
@@ -44,13 +44,13 @@ class TrackApiIntegrationTests {
 
 	private final TrackRepository tracks;
 
-	private final MusicEvents events;
+	private final PublishedEvents events;
 
 	TrackApiIntegrationTests(@LocalServerPort int port, @Autowired TrackRepository tracks,
 			@Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.http = new TracksHttp(port);
 		this.tracks = tracks;
-		this.events = new MusicEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys);
 	}
 
 	@Test

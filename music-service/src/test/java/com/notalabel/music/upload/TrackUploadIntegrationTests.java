@@ -23,6 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
+import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.upload.TracksHttp.Reply;
@@ -44,14 +45,14 @@ class TrackUploadIntegrationTests {
 
 	private final JdbcClient jdbc;
 
-	private final MusicEvents events;
+	private final PublishedEvents events;
 
 	TrackUploadIntegrationTests(@LocalServerPort int port, @Autowired TrackRepository tracks,
 			@Autowired JdbcClient jdbc, @Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.http = new TracksHttp(port);
 		this.tracks = tracks;
 		this.jdbc = jdbc;
-		this.events = new MusicEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys);
 	}
 
 	static List<Arguments> everyAcceptedFormat() {

@@ -1,4 +1,4 @@
-package com.notalabel.music.upload;
+package com.notalabel.music.testing;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import com.notalabel.types.redis.RedisKeys;
  * The events music-service published, read from its Redis stream once the outbox relay
  * moved them there: what consumers see.
  */
-public final class MusicEvents {
+public final class PublishedEvents {
 
 	private final StringRedisTemplate redis;
 
@@ -28,7 +28,7 @@ public final class MusicEvents {
 
 	private final EventCodec codec = EventCodec.standard();
 
-	public MusicEvents(StringRedisTemplate redis, RedisKeys keys) {
+	public PublishedEvents(StringRedisTemplate redis, RedisKeys keys) {
 		this.redis = redis;
 		this.stream = keys.eventStream("music-service");
 	}
