@@ -26,7 +26,19 @@ public final class Bucket {
 	 * Every object under {@code originals/<artist>/} and {@code renditions/<artist>/}.
 	 */
 	public static List<String> objectsOf(UUID artist) {
-		return List.of("originals/", "renditions/")
+		return under(artist, "originals/", "renditions/");
+	}
+
+	/**
+	 * The artist's stored originals only: a processing worker may add a rendition at any
+	 * moment after an upload is accepted.
+	 */
+	public static List<String> originalsOf(UUID artist) {
+		return under(artist, "originals/");
+	}
+
+	private static List<String> under(UUID artist, String... kinds) {
+		return List.of(kinds)
 			.stream()
 			.flatMap((kind) -> CLIENT
 				.listObjectsV2Paginator(

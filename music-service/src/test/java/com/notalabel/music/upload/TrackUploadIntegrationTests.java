@@ -83,7 +83,7 @@ class TrackUploadIntegrationTests {
 		assertThat(track.path("format").asString()).isEqualTo(format);
 		assertThat(track.path("sizeBytes").asLong()).isEqualTo(file.length);
 		assertThat(track.path("sha256").asString()).isEqualTo(sha256(file));
-		assertThat(Bucket.objectsOf(artist)).containsExactly("originals/" + artist + "/" + id);
+		assertThat(Bucket.originalsOf(artist)).containsExactly("originals/" + artist + "/" + id);
 		assertThat(sha256(Bucket.read("originals/" + artist + "/" + id))).isEqualTo(sha256(file));
 	}
 
@@ -228,7 +228,7 @@ class TrackUploadIntegrationTests {
 			assertThat(again.status()).isEqualTo(409);
 			assertThat(again.code()).isEqualTo("upload.duplicate");
 			assertThat(again.json().path("existingTrackId").asString()).isEqualTo(first);
-			assertThat(Bucket.objectsOf(artist)).containsExactly("originals/" + artist + "/" + first);
+			assertThat(Bucket.originalsOf(artist)).containsExactly("originals/" + artist + "/" + first);
 			assertThat(TrackUploadIntegrationTests.this.tracks.findByOwnerId(artist)).hasSize(1);
 		}
 
