@@ -9,7 +9,7 @@ import org.awaitility.Awaitility;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import com.notalabel.music.testing.PublishedEvents;
+import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.redis.RedisKeys;
 
@@ -22,7 +22,7 @@ public final class AlbumEvents {
 	private final PublishedEvents published;
 
 	public AlbumEvents(StringRedisTemplate redis, RedisKeys keys) {
-		this.published = new PublishedEvents(redis, keys);
+		this.published = new PublishedEvents(redis, keys, "music-service");
 	}
 
 	/**

@@ -27,12 +27,12 @@ import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
-import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.testing.S3Clients;
 import com.notalabel.music.testing.TestObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.track.TrackStatus;
+import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
 import com.notalabel.types.id.TrackId;
@@ -79,7 +79,7 @@ class ProcessingIntegrationTests {
 			@Autowired ProcessingProperties properties) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
 		this.storage = storage;
-		this.events = new PublishedEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys, "music-service");
 		this.http = new TestHttp(environment.getRequiredProperty("local.server.port", Integer.class));
 		this.json = json;
 		this.completion = completion;

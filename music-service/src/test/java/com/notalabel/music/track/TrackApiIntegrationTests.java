@@ -20,10 +20,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
-import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.upload.Bucket;
 import com.notalabel.music.upload.TracksHttp;
 import com.notalabel.music.upload.TracksHttp.Reply;
+import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -50,7 +50,7 @@ class TrackApiIntegrationTests {
 			@Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.http = new TracksHttp(port);
 		this.tracks = tracks;
-		this.events = new PublishedEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys, "music-service");
 	}
 
 	@Test

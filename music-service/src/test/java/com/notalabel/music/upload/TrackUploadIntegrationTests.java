@@ -23,10 +23,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
-import com.notalabel.music.testing.PublishedEvents;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.upload.TracksHttp.Reply;
+import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.types.events.music.TrackUploaded;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -52,7 +52,7 @@ class TrackUploadIntegrationTests {
 		this.http = new TracksHttp(port);
 		this.tracks = tracks;
 		this.jdbc = jdbc;
-		this.events = new PublishedEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys, "music-service");
 	}
 
 	static List<Arguments> everyAcceptedFormat() {

@@ -7,6 +7,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.types.redis.RedisKeys;
 
 /**
@@ -27,7 +28,7 @@ public class UserServiceApi {
 
 	UserServiceApi(Environment environment, StringRedisTemplate redis, RedisKeys keys, DataSource dataSource) {
 		this.environment = environment;
-		this.events = new PublishedEvents(redis, keys);
+		this.events = new PublishedEvents(redis, keys, "user-service");
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
