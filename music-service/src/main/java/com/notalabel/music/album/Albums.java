@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
@@ -40,6 +39,7 @@ import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.events.music.AlbumUpdated;
@@ -321,14 +321,12 @@ public class Albums {
 	}
 
 	private AlbumRequest merge(AlbumRequest current, Map<String, @Nullable Object> patch) {
-		ObjectNode merged = this.mapper.valueToTree(current);
-		patch.forEach((name, value) -> merged.set(name, this.mapper.valueToTree(value)));
 		try {
-			return this.mapper.treeToValue(merged, AlbumRequest.class);
+			return JsonMergePatch.apply(this.mapper, current, patch, AlbumRequest.class);
 		}
 		catch (JacksonException ex) {
 			throw new AlbumRejected("The request has a value of the wrong type.",
-					List.of(new FieldError(path(ex), "has the wrong type or format")));
+					List.of(new FieldError(JsonMergePatch.fieldOf(ex, "body"), "has the wrong type or format")));
 		}
 	}
 
@@ -361,19 +359,6 @@ public class Albums {
 	private static String upcMessage(IllegalArgumentException ex) {
 		String message = String.valueOf(ex.getMessage());
 		return (message.length() <= 200) ? message : "is not a valid UPC-A or EAN-13";
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder name = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				name.append(name.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				name.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return name.isEmpty() ? "body" : name.toString();
 	}
 
 	private static void afterCommit(Runnable cleanup, String what) {

@@ -7,6 +7,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
 
 /**
@@ -38,7 +39,7 @@ public final class TrackDetailsReader {
 	static TrackDetailsRejected rejected(JacksonException ex, String prefix) {
 		if (ex instanceof UnrecognizedPropertyException) {
 			return new TrackDetailsRejected("The track's metadata has an unknown field.",
-					List.of(new FieldError(prefix + path(ex), "is not a field of this request")));
+					List.of(new FieldError(prefix + JsonMergePatch.fieldOf(ex, ""), "is not a field of this request")));
 		}
 		if (ex instanceof StreamReadException) {
 			return new TrackDetailsRejected("The track's metadata is not valid JSON.",
@@ -46,20 +47,7 @@ public final class TrackDetailsReader {
 							"is not valid JSON")));
 		}
 		return new TrackDetailsRejected("The track's metadata has a value of the wrong type.",
-				List.of(new FieldError(prefix + path(ex), "has the wrong type or format")));
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder name = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				name.append(name.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				name.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return name.toString();
+				List.of(new FieldError(prefix + JsonMergePatch.fieldOf(ex, ""), "has the wrong type or format")));
 	}
 
 }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -27,6 +26,7 @@ import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.id.TrackId;
@@ -198,10 +198,8 @@ class Tracks {
 	}
 
 	private TrackDetailsRequest merge(TrackDetailsRequest current, Map<String, @Nullable Object> patch) {
-		ObjectNode merged = this.mapper.valueToTree(current);
-		patch.forEach((name, value) -> merged.set(name, this.mapper.valueToTree(value)));
 		try {
-			return this.mapper.treeToValue(merged, TrackDetailsRequest.class);
+			return JsonMergePatch.apply(this.mapper, current, patch, TrackDetailsRequest.class);
 		}
 		catch (JacksonException ex) {
 			throw TrackDetailsReader.rejected(ex, "");

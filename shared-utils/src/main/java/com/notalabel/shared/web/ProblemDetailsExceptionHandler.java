@@ -172,13 +172,15 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			problem = Problems.withErrors(
 					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid", "The request has an unknown field."),
-					List.of(new Problems.FieldError(path(unknown), "is not a field of this request")));
+					List.of(new Problems.FieldError(JsonMergePatch.fieldOf(unknown, "body"),
+							"is not a field of this request")));
 		}
 		else if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
 			problem = Problems.withErrors(
 					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid",
 							"The request has a value of the wrong type."),
-					List.of(new Problems.FieldError(path((JacksonException) cause), "has the wrong type or format")));
+					List.of(new Problems.FieldError(JsonMergePatch.fieldOf((JacksonException) cause, "body"),
+							"has the wrong type or format")));
 		}
 		else if (cause instanceof StreamReadException) {
 			problem = Problems.create(HttpStatus.BAD_REQUEST, "request.malformed",
@@ -304,22 +306,6 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 			.forEach((error) -> errors
 				.add(new Problems.FieldError(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
 		return errors;
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	private static String violatedConstraint(DataIntegrityViolationException ex) {

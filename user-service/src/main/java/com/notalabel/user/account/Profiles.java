@@ -16,12 +16,12 @@ import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserProfileUpdated.ProfileLink;
@@ -98,14 +98,12 @@ class Profiles {
 	}
 
 	private Profile merge(Profile current, Map<String, @Nullable Object> patch) {
-		ObjectNode merged = this.mapper.valueToTree(current);
-		patch.forEach((name, value) -> merged.set(name, this.mapper.valueToTree(value)));
 		try {
-			return this.mapper.treeToValue(merged, Profile.class);
+			return JsonMergePatch.apply(this.mapper, current, patch, Profile.class);
 		}
 		catch (JacksonException ex) {
 			throw new ProfileRejected("The request has a value of the wrong type.",
-					List.of(new FieldError(path(ex), "has the wrong type or format")));
+					List.of(new FieldError(JsonMergePatch.fieldOf(ex, "body"), "has the wrong type or format")));
 		}
 	}
 
@@ -139,19 +137,6 @@ class Profiles {
 			}
 		}
 		return name.toString();
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder name = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				name.append(name.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				name.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return name.isEmpty() ? "body" : name.toString();
 	}
 
 }
