@@ -22,7 +22,7 @@ java="$JAVA_HOME/bin/java"
 
 mkdir -p "$work/classes" "$work/audio"
 cd "$root"
-./mvnw -B -q -pl music-service -am test-compile -Dspring-javaformat.skip=true -Dcheckstyle.skip=true
+./mvnw -B -q -pl music-service -am test-compile -Dspotless.check.skip=true -Dcheckstyle.skip=true
 ./mvnw -B -q -pl music-service dependency:build-classpath -Dmdep.includeScope=test \
 	-Dmdep.outputFile="$work/classpath.txt"
 classpath="$root/music-service/target/classes:$root/music-service/target/test-classes:$(cat "$work/classpath.txt")"
