@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.notalabel.music.inspection.AudioFormat;
-import com.notalabel.music.audio.RenditionFormat;
+import com.notalabel.audio.engine.RenditionFormat;
+import com.notalabel.audio.inspection.AudioFormat;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.web.PageResponse;
