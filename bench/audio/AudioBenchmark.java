@@ -1,4 +1,4 @@
-package com.notalabel.music.audio;
+package com.notalabel.audio.engine;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * The audio engine's benchmark; bench/audio/run.sh compiles it against music-service's
- * main and test classes (it lives in the engine's package to reuse the test generators) and
- * runs each mode in a JVM of its own, pinned to one core.
+ * The audio engine's benchmark; bench/audio/run.sh compiles it against audio-engine's main
+ * and test classes (it lives in the engine's package to reuse the test generators) and runs
+ * each mode in a JVM of its own, pinned to one core.
  *
  * <ul>
  * <li>{@code generate DIR MINUTES...}: a generated mix (drums and chords) as 44.1 kHz
@@ -94,8 +94,8 @@ public final class AudioBenchmark {
 				renditionFfmpeg.add(run(ffmpeg, "-hide_banner", "-nostats", "-y", "-i", file.toString(), "-c:a", "aac",
 						"-b:a", "256k", "-movflags", "+faststart", reference.toString()));
 			}
-			TrackAnalysis.Loudness measured = engine.measureLoudness(file);
-			double audio = engine.analyze(file).analysis().technical().durationSeconds();
+			Measurements.Loudness measured = engine.measureLoudness(file);
+			double audio = engine.analyze(file).measurements().technical().durationSeconds();
 			System.out.printf("file: %s, %.0f s of audio, %d runs each, medians%n", file.getFileName(), audio, runs);
 			System.out.printf("full analysis (decode, loudness, true peak, LRA, problems, tempo, key, waveform): %.3f s "
 					+ "(%.0fx real time; target <= 2 s)%n", median(analysis), audio / median(analysis));
@@ -119,7 +119,7 @@ public final class AudioBenchmark {
 		AnalysisResult result = new AudioEngine().analyze(file);
 		long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 		System.out.printf("full analysis, first call in a fresh JVM: %.3f s from JVM start (%.0f s of audio)%n",
-				sinceStart / 1000.0, result.analysis().technical().durationSeconds());
+				sinceStart / 1000.0, result.measurements().technical().durationSeconds());
 	}
 
 	private static void memory(Path file) throws IOException {
@@ -143,9 +143,9 @@ public final class AudioBenchmark {
 			.orElse("VmHWM: ?")
 			.replaceAll("\\s+", " ");
 		System.out.printf("memory, %.0f s of audio: heap peak %.1f MB, live heap after %.1f MB (waveform %.2f MB), "
-				+ "peak resident %s, max heap %d MB%n", result.analysis().technical().durationSeconds(), peak / 1048576.0,
-				live / 1048576.0, result.waveform().toDat().length / 1048576.0, rss.substring(rss.indexOf(':') + 2),
-				Runtime.getRuntime().maxMemory() / 1048576);
+				+ "peak resident %s, max heap %d MB%n", result.measurements().technical().durationSeconds(),
+				peak / 1048576.0, live / 1048576.0, result.waveform().toDat().length / 1048576.0,
+				rss.substring(rss.indexOf(':') + 2), Runtime.getRuntime().maxMemory() / 1048576);
 	}
 
 	private static Path ffmpeg() {

@@ -22,10 +22,11 @@ java="$JAVA_HOME/bin/java"
 
 mkdir -p "$work/classes" "$work/audio"
 cd "$root"
-./mvnw -B -q -pl music-service -am test-compile -Dspotless.check.skip=true -Dcheckstyle.skip=true
-./mvnw -B -q -pl music-service dependency:build-classpath -Dmdep.includeScope=test \
+# The engine depends on no other module of the reactor: it builds on its own.
+./mvnw -B -q -pl audio-engine test-compile -Dspotless.check.skip=true -Dcheckstyle.skip=true
+./mvnw -B -q -pl audio-engine dependency:build-classpath -Dmdep.includeScope=test \
 	-Dmdep.outputFile="$work/classpath.txt"
-classpath="$root/music-service/target/classes:$root/music-service/target/test-classes:$(cat "$work/classpath.txt")"
+classpath="$root/audio-engine/target/classes:$root/audio-engine/target/test-classes:$(cat "$work/classpath.txt")"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$classpath" "$here/AudioBenchmark.java"
 classpath="$work/classes:$classpath"
 
@@ -36,12 +37,12 @@ fi
 jvm=("${pin[@]}" "$java" --enable-native-access=ALL-UNNAMED -XX:ActiveProcessorCount=1 -cp "$classpath")
 
 if [[ ! -f "$work/audio/mix-4min.wav" || ! -f "$work/audio/mix-40min.wav" ]]; then
-	"${jvm[@]}" -Xmx1g com.notalabel.music.audio.AudioBenchmark generate "$work/audio" 4 40
+	"${jvm[@]}" -Xmx1g com.notalabel.audio.engine.AudioBenchmark generate "$work/audio" 4 40
 fi
 
 echo "== one core: ${pin[*]:-no taskset} -XX:ActiveProcessorCount=1; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"${jvm[@]}" -Xmx256m com.notalabel.music.audio.AudioBenchmark speed "$work/audio/mix-4min.wav" "$runs"
-"${jvm[@]}" -Xmx256m com.notalabel.music.audio.AudioBenchmark cold "$work/audio/mix-4min.wav"
+"${jvm[@]}" -Xmx256m com.notalabel.audio.engine.AudioBenchmark speed "$work/audio/mix-4min.wav" "$runs"
+"${jvm[@]}" -Xmx256m com.notalabel.audio.engine.AudioBenchmark cold "$work/audio/mix-4min.wav"
 echo "== memory against length, each in a JVM capped at 48 MB of heap"
-"${jvm[@]}" -Xmx48m com.notalabel.music.audio.AudioBenchmark memory "$work/audio/mix-4min.wav"
-"${jvm[@]}" -Xmx48m com.notalabel.music.audio.AudioBenchmark memory "$work/audio/mix-40min.wav"
+"${jvm[@]}" -Xmx48m com.notalabel.audio.engine.AudioBenchmark memory "$work/audio/mix-4min.wav"
+"${jvm[@]}" -Xmx48m com.notalabel.audio.engine.AudioBenchmark memory "$work/audio/mix-40min.wav"

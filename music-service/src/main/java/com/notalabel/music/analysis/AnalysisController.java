@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.notalabel.music.audio.TrackAnalysis;
-import com.notalabel.music.audio.Waveform;
+import com.notalabel.audio.engine.Waveform;
 import com.notalabel.shared.security.CurrentUser;
 import com.notalabel.types.id.TrackId;
 

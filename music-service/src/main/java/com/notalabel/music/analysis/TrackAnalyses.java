@@ -16,9 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.notalabel.music.audio.AnalysisResult;
-import com.notalabel.music.audio.TrackAnalysis;
-import com.notalabel.music.audio.Waveform;
+import com.notalabel.audio.engine.AnalysisResult;
+import com.notalabel.audio.engine.Waveform;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackNotFound;
 import com.notalabel.music.track.TrackNotReady;
@@ -41,8 +40,8 @@ public class TrackAnalyses {
 	private final JsonMapper json;
 
 	/**
-	 * Documents written by another version of the engine may have fields this one does
-	 * not know; they are read, not refused (request bodies are refused instead).
+	 * Documents written by another version may have fields this one does not know; they
+	 * are read, not refused (request bodies are refused instead).
 	 */
 	private final ObjectReader analysisReader;
 
@@ -59,9 +58,11 @@ public class TrackAnalyses {
 	 * @param track the track, which must exist
 	 * @param result what the engine found
 	 * @param now when processing finished
+	 * @return the analysis as stored
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void store(TrackId track, AnalysisResult result, Instant now) {
+	public TrackAnalysis store(TrackId track, AnalysisResult result, Instant now) {
+		TrackAnalysis analysis = TrackAnalysis.of(result.measurements());
 		this.jdbc.sql("""
 				insert into track_analysis (track_id, analyzer_version, analysis, waveform, created_at)
 				values (:track, :version, cast(:analysis as jsonb), :waveform, :now)
@@ -70,11 +71,12 @@ public class TrackAnalyses {
 				       waveform = excluded.waveform, created_at = excluded.created_at
 				""")
 			.param("track", track.value())
-			.param("version", result.analysis().analyzerVersion())
-			.param("analysis", this.json.writeValueAsString(result.analysis()))
+			.param("version", analysis.analyzerVersion())
+			.param("analysis", this.json.writeValueAsString(analysis))
 			.param("waveform", result.waveform().toDat())
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.update();
+		return analysis;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.notalabel.music.config;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,7 +18,14 @@ import com.notalabel.music.storage.StorageProperties;
 
 /**
  * The S3 client: path-style addressing (MinIO and S3Proxy serve one host, not a host per
- * bucket) and, for presigned URLs, the endpoint browsers reach.
+ * bucket), timeouts and retries ({@link StorageProperties}) and, for presigned URLs, the
+ * endpoint browsers reach.
+ *
+ * <p>
+ * Every request body the service sends can be sent again: parts and small originals come
+ * from a buffer through a provider that opens a new stream per attempt, renditions and
+ * artwork from a file or bytes. So a request that times out or fails for the server's
+ * reasons is retried by the SDK, a part on its own without restarting the upload.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
@@ -30,7 +38,16 @@ class StorageConfiguration {
 			.credentialsProvider(credentials(storage))
 			.serviceConfiguration(pathStyle())
 			// Several uploads and jobs at once each hold a connection for minutes.
-			.httpClientBuilder(ApacheHttpClient.builder().maxConnections(64));
+			.httpClientBuilder(ApacheHttpClient.builder()
+				.maxConnections(64)
+				.connectionTimeout(storage.connectTimeout())
+				.socketTimeout(storage.readTimeout()))
+			.overrideConfiguration((client) -> client.apiCallAttemptTimeout(storage.callAttemptTimeout())
+				.apiCallTimeout(storage.callTimeout())
+				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+					.toBuilder()
+					.maxAttempts(storage.maxAttempts())
+					.build()));
 		if (storage.endpoint() != null) {
 			builder.endpointOverride(storage.endpoint());
 		}

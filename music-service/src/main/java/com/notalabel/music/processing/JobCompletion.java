@@ -7,9 +7,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.notalabel.audio.engine.AnalysisResult;
+import com.notalabel.audio.engine.AudioRejected;
 import com.notalabel.music.analysis.TrackAnalyses;
-import com.notalabel.music.audio.AnalysisResult;
-import com.notalabel.music.audio.AudioRejected;
+import com.notalabel.music.analysis.TrackAnalysis;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.shared.events.EventPublisher;
@@ -80,9 +81,9 @@ class JobCompletion {
 		}
 		Track track = this.tracks.findByIdAndOwnerId(claim.trackId().value(), claim.ownerId().value())
 			.orElseThrow(() -> new IllegalStateException("Track " + claim.trackId() + " is locked yet not found"));
-		this.analyses.store(claim.trackId(), result, now);
+		TrackAnalysis analysis = this.analyses.store(claim.trackId(), result, now);
 		track.processed(renditionKey, now);
-		this.events.publish(new TrackProcessed(claim.trackId(), claim.ownerId(), result.analysis().summary(), now));
+		this.events.publish(new TrackProcessed(claim.trackId(), claim.ownerId(), analysis.summary(), now));
 		return Ending.DONE;
 	}
 

@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import com.notalabel.music.audio.AnalysisResult;
-import com.notalabel.music.audio.AudioEngine;
-import com.notalabel.music.audio.AudioLimits;
-import com.notalabel.music.audio.AudioRejected;
-import com.notalabel.music.audio.RenditionFormat;
+import com.notalabel.audio.engine.AnalysisResult;
+import com.notalabel.audio.engine.AudioEngine;
+import com.notalabel.audio.engine.AudioLimits;
+import com.notalabel.audio.engine.AudioRejected;
+import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;

@@ -3,6 +3,7 @@ package com.notalabel.music.storage;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the catalogue's objects live ({@code nal.storage.*}).
+ * Where the catalogue's objects live ({@code nal.storage.*}), and how long a call to
+ * storage may take. Uploads go out in parts of {@code nal.upload.part-size} (8 MB), each
+ * part one request, and downloads of originals are streamed into processing jobs, so the
+ * timeouts bound one request, never a whole upload or download.
  *
  * @param endpoint the S3 API the service talks to; {@code null} for AWS itself
  * @param publicEndpoint the same server as browsers reach it, used only to sign download
@@ -23,11 +27,26 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey the secret key
  * @param bucket the environment's one bucket
  * @param downloadUrlTtl how long a presigned download URL stays valid
+ * @param connectTimeout the longest wait for a connection to open
+ * @param readTimeout the longest silence of an open connection: waiting for a response,
+ * or between two reads of a download's body (which no other timeout bounds, so that a
+ * long download that keeps moving is never cut short)
+ * @param callAttemptTimeout the longest one request may take, its body included: a part,
+ * a whole object put at once (a rendition of a two-hour track is about 230 MB), a
+ * download until its body starts; then the SDK tries again
+ * @param callTimeout the longest one call may take, every attempt and the pauses between
+ * them included
+ * @param maxAttempts attempts per call, the first included; the SDK's standard retry
+ * policy waits between them with exponential backoff and full jitter, and retries only
+ * what is worth it (timeouts, throttling, 5xx), never a refusal
  */
 @Validated
 @ConfigurationProperties("nal.storage")
 public record StorageProperties(@Nullable URI endpoint, @Nullable URI publicEndpoint,
 		@NotBlank @DefaultValue("us-east-1") String region, @NotBlank String accessKey, @NotBlank String secretKey,
-		@NotBlank String bucket, @NotNull @DefaultValue("5m") Duration downloadUrlTtl) {
+		@NotBlank String bucket, @NotNull @DefaultValue("5m") Duration downloadUrlTtl,
+		@NotNull @DefaultValue("5s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration readTimeout,
+		@NotNull @DefaultValue("2m") Duration callAttemptTimeout, @NotNull @DefaultValue("6m") Duration callTimeout,
+		@Min(1) @DefaultValue("3") int maxAttempts) {
 
 }

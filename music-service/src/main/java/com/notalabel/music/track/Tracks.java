@@ -14,14 +14,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.notalabel.music.inspection.AudioFormat;
-import com.notalabel.music.audio.RenditionFormat;
+import com.notalabel.audio.engine.RenditionFormat;
+import com.notalabel.audio.inspection.AudioFormat;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.web.PageResponse;
@@ -108,9 +110,16 @@ class Tracks {
 	/**
 	 * Deletes a track, its credits, analysis, jobs and album entries (the schema
 	 * cascades), and, once that has committed, its audio objects.
+	 *
+	 * <p>
+	 * A delete wins over what changes the track meanwhile: the processing job that
+	 * finishes while the delete waits for the track's row, an edit, an album's running
+	 * order. Their commit makes this transaction's copy stale, and it is run again, with
+	 * a fresh one, rather than refused with a conflict.
 	 * @param owner the artist
 	 * @param id the track
 	 */
+	@Retryable(includes = ConcurrencyFailureException.class, maxRetries = 3, delay = 20, jitter = 10, multiplier = 2)
 	@Transactional
 	void delete(UserId owner, TrackId id) {
 		Track track = find(owner, id);

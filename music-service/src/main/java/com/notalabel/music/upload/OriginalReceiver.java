@@ -14,9 +14,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import org.springframework.stereotype.Component;
 
-import com.notalabel.music.inspection.AudioInspector;
-import com.notalabel.music.inspection.Head;
-import com.notalabel.music.inspection.Inspection;
+import com.notalabel.audio.inspection.AudioInspector;
+import com.notalabel.audio.inspection.Head;
+import com.notalabel.audio.inspection.Inspection;
 import com.notalabel.music.storage.ObjectStorage;
 
 /**

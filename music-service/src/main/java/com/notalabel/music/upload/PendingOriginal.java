@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-import com.notalabel.music.inspection.AudioFormat;
-import com.notalabel.music.inspection.Tags;
+import com.notalabel.audio.inspection.AudioFormat;
+import com.notalabel.audio.inspection.Tags;
 import com.notalabel.music.storage.ObjectStorage;
 
 /**

@@ -2,7 +2,7 @@ package com.notalabel.music.upload;
 
 import org.springframework.http.HttpStatus;
 
-import com.notalabel.music.inspection.TagLimits;
+import com.notalabel.audio.inspection.TagLimits;
 import com.notalabel.shared.web.ProblemException;
 
 /**

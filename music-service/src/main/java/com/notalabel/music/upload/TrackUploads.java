@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-import com.notalabel.music.inspection.Tags;
+import com.notalabel.audio.inspection.Tags;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackDetails;

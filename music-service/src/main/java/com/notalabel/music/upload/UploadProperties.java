@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import com.notalabel.music.inspection.TagLimits;
+import com.notalabel.audio.inspection.TagLimits;
 
 /**
  * How uploads are received ({@code nal.upload.*}).

@@ -15,13 +15,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.notalabel.audio.inspection.SampleAudio;
 import com.notalabel.music.processing.ProcessingQueue;
 import com.notalabel.music.processing.TestCatalogue;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.upload.Multipart;
-import com.notalabel.music.upload.SampleAudio;
 import com.notalabel.music.upload.TracksHttp;
 import com.notalabel.music.track.Credit;
 import com.notalabel.music.track.CreditRole;

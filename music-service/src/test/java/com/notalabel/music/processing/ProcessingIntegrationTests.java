@@ -21,8 +21,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.notalabel.music.audio.AnalysisResult;
-import com.notalabel.music.audio.AudioEngine;
+import com.notalabel.audio.engine.AnalysisResult;
+import com.notalabel.audio.engine.AudioEngine;
 import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;

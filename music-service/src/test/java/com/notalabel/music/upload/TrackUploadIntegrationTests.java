@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.notalabel.audio.inspection.SampleAudio;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;

@@ -39,10 +39,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 public final class NalArchitectureRules {
 
 	/**
-	 * Packages every service may use: shared-types, shared-utils and shared-test.
+	 * Packages every service may use: shared-types, shared-utils, shared-test and the
+	 * audio-engine library.
 	 */
 	public static final List<String> SHARED_PACKAGES = List.of("com.notalabel.types..", "com.notalabel.shared..",
-			"com.notalabel.test..");
+			"com.notalabel.test..", "com.notalabel.audio..");
 
 	private static final String ENTITY = "jakarta.persistence.Entity";
 
@@ -107,8 +108,8 @@ public final class NalArchitectureRules {
 	}
 
 	/**
-	 * Services never share code except through shared-types and shared-utils; they talk
-	 * over HTTP and events instead.
+	 * Services never share code except through the shared modules and libraries; they
+	 * talk over HTTP and events instead.
 	 * @param basePackage the service's base package, such as {@code com.notalabel.music}
 	 * @return a rule that the service's classes use no other service's classes
 	 */
@@ -126,7 +127,7 @@ public final class NalArchitectureRules {
 			.resideInAPackage(own)
 			.should()
 			.dependOnClassesThat(otherService)
-			.because("services share only shared-types and shared-utils")
+			.because("services share only shared-types, shared-utils and libraries such as audio-engine")
 			.allowEmptyShould(true);
 	}
 
