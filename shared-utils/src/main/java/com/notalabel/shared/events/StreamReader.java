@@ -148,10 +148,6 @@ class StreamReader {
 		this.executor = null;
 	}
 
-	boolean isRunning() {
-		return this.running;
-	}
-
 	/**
 	 * What a failed read or handling does, per stream: wait, make sure the group is
 	 * there, read again. Handling failures of the handlers themselves never get here;
