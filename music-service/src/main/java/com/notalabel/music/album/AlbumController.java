@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -20,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.security.CurrentUser;
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.types.id.AlbumId;
 
 @RestController
@@ -43,9 +43,9 @@ class AlbumController {
 	 * The artist's albums, newest first.
 	 */
 	@GetMapping("/api/v1/albums")
-	PageResponse<AlbumResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		return this.albums.list(user.id(), page, size);
+	PageResponse<AlbumResponse> list(CurrentUser user, @RequestParam(defaultValue = PageQuery.FIRST_PAGE) int page,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size) {
+		return this.albums.list(user.id(), PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/albums/{id}")

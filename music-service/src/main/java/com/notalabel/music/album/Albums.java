@@ -19,8 +19,6 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,16 +28,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
-import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.shared.web.JsonMergePatch;
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.events.music.AlbumUpdated;
@@ -57,8 +55,6 @@ public class Albums {
 
 	/** More than any box set; a longer list is a client bug, not a release. */
 	static final int MAX_TRACKS = 200;
-
-	private static final Logger log = LoggerFactory.getLogger(Albums.class);
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -96,8 +92,8 @@ public class Albums {
 	}
 
 	@Transactional(readOnly = true)
-	PageResponse<AlbumResponse> list(UserId owner, int page, int size) {
-		Page<Album> found = this.albums.findByOwnerId(owner.value(), PageResponse.request(page, size, NEWEST_FIRST));
+	PageResponse<AlbumResponse> list(UserId owner, PageQuery page) {
+		Page<Album> found = this.albums.findByOwnerId(owner.value(), page.pageable(NEWEST_FIRST));
 		Set<UUID> trackIds = new HashSet<>();
 		found.forEach((album) -> album.trackIds().forEach((track) -> trackIds.add(track.value())));
 		Map<UUID, Track> tracksById = tracksById(owner, trackIds);
@@ -167,7 +163,9 @@ public class Albums {
 		publish(album, true, now());
 		this.albums.delete(album);
 		String prefix = ObjectKeys.artworkPrefix(owner, id);
-		afterCommit(() -> this.storage.deletePrefix(prefix), "artwork of deleted album " + id);
+		// Should this fail, what is left in the bucket is unreachable and goes with the
+		// owner's prefix on erasure.
+		AfterCommit.run("remove the artwork of deleted album " + id, () -> this.storage.deletePrefix(prefix));
 	}
 
 	/**
@@ -359,24 +357,6 @@ public class Albums {
 	private static String upcMessage(IllegalArgumentException ex) {
 		String message = String.valueOf(ex.getMessage());
 		return (message.length() <= 200) ? message : "is not a valid UPC-A or EAN-13";
-	}
-
-	private static void afterCommit(Runnable cleanup, String what) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				try {
-					cleanup.run();
-				}
-				catch (RuntimeException ex) {
-					// The album is gone either way; what is left in the bucket is
-					// unreachable and removed with the owner's prefix on erasure.
-					log.warn("Could not remove the {}: {}", what, ex.toString());
-				}
-			}
-
-		});
 	}
 
 }

@@ -5,9 +5,8 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
 
@@ -40,14 +39,7 @@ public class ProcessingQueue {
 		this.jobs.save(new ProcessingJob(track, owner, this.clock.instant()));
 		// The job is visible to workers only once the upload commits; waking them then
 		// spares the artist the poll interval.
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				ProcessingQueue.this.workers.wakeUp();
-			}
-
-		});
+		AfterCommit.run("wake the processing workers", this.workers::wakeUp);
 	}
 
 }

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.security.CurrentUser;
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.types.id.TrackId;
 
 /**
@@ -39,8 +40,9 @@ class TrackController {
 	 * ({@code created} or {@code title}, with {@code ,asc} or {@code ,desc}).
 	 */
 	@GetMapping("/api/v1/tracks")
-	PageResponse<TrackResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Nullable String status,
+	PageResponse<TrackResponse> list(CurrentUser user, @RequestParam(defaultValue = PageQuery.FIRST_PAGE) int page,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = TrackListQuery.DEFAULT_SORT) String sort) {
 		return this.tracks.list(user.id(), TrackListQuery.of(page, size, status, sort));
 	}

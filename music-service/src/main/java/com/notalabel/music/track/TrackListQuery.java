@@ -10,7 +10,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.JpaSort;
 
-import com.notalabel.music.web.PageResponse;
+import com.notalabel.shared.web.PageQuery;
 import com.notalabel.shared.web.Problems.FieldError;
 
 /**
@@ -26,7 +26,7 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 	/**
 	 * Reads the parameters, refusing what does not exist rather than ignoring it.
 	 * @param page the page, from 0
-	 * @param size the page size, capped at {@value PageResponse#MAX_SIZE}
+	 * @param size the page size, capped at {@value PageQuery#MAX_SIZE}
 	 * @param status a {@link TrackStatus} name, or {@code null}
 	 * @param sort {@code created} or {@code title}, optionally followed by {@code ,asc}
 	 * or {@code ,desc}
@@ -34,13 +34,7 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 	 * @throws InvalidTrackQuery naming every wrong parameter
 	 */
 	static TrackListQuery of(int page, int size, @Nullable String status, String sort) {
-		List<FieldError> errors = new ArrayList<>();
-		if (page < 0) {
-			errors.add(new FieldError("page", "must be 0 or more"));
-		}
-		if (size < 1) {
-			errors.add(new FieldError("size", "must be 1 or more"));
-		}
+		List<FieldError> errors = new ArrayList<>(PageQuery.errors(page, size));
 		TrackStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -54,7 +48,7 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 		if (!errors.isEmpty()) {
 			throw new InvalidTrackQuery(errors);
 		}
-		return new TrackListQuery(PageResponse.request(page, size, order), wanted);
+		return new TrackListQuery(PageQuery.of(page, size).pageable(order), wanted);
 	}
 
 	private static Sort order(String sort, List<FieldError> errors) {

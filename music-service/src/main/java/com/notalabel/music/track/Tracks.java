@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,16 +17,15 @@ import org.springframework.data.domain.Page;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.audio.inspection.AudioFormat;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
-import com.notalabel.music.web.PageResponse;
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.shared.web.JsonMergePatch;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.id.TrackId;
@@ -41,8 +38,6 @@ import com.notalabel.types.id.UserId;
  */
 @Service
 class Tracks {
-
-	private static final Logger log = LoggerFactory.getLogger(Tracks.class);
 
 	private final TrackRepository tracks;
 
@@ -142,20 +137,10 @@ class Tracks {
 		// audio. A failure here leaves orphans under the artist's prefixes, which account
 		// erasure removes; nothing refers to them any more.
 		String renditions = ObjectKeys.rendition(owner, id, "");
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				try {
-					List<String> all = new ArrayList<>(keys);
-					all.addAll(Tracks.this.storage.list(renditions));
-					Tracks.this.storage.delete(all.stream().distinct().toList());
-				}
-				catch (RuntimeException ex) {
-					log.warn("The audio of deleted track {} could not be removed from storage", id, ex);
-				}
-			}
-
+		AfterCommit.run("remove the audio of deleted track " + id, () -> {
+			List<String> all = new ArrayList<>(keys);
+			all.addAll(this.storage.list(renditions));
+			this.storage.delete(all.stream().distinct().toList());
 		});
 	}
 

@@ -1,7 +1,5 @@
 package com.notalabel.notification.config;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +11,11 @@ import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
 
 /**
- * The service's clock, its mail settings, and the events it consumes.
+ * The service's mail settings and the events it consumes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
 class NotificationServiceConfiguration {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	EventSubscriptions eventSubscriptions(AccountMails accountMails) {

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.MessageListener;
@@ -53,7 +55,8 @@ public final class Broadcaster {
 
 	/**
 	 * Listens to a channel until the returned subscription is cancelled. Messages that do
-	 * not read as {@code type} are logged and dropped.
+	 * not read as {@code type} are logged and dropped; fields {@code type} does not have
+	 * are ignored.
 	 * @param channel the channel's name
 	 * @param type the record the messages are read as
 	 * @param listener called on a listener thread for each message
@@ -62,10 +65,13 @@ public final class Broadcaster {
 	 */
 	public <T> Subscription subscribe(String channel, Class<T> type, Consumer<? super T> listener) {
 		ChannelTopic topic = ChannelTopic.of(this.keys.channel(channel));
+		// A newer sender may add fields; the service's own mapper refuses unknown fields
+		// in request bodies, which must not apply here.
+		ObjectReader reader = this.mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		MessageListener adapter = (message, pattern) -> {
 			T value;
 			try {
-				value = this.mapper.readValue(message.getBody(), type);
+				value = reader.readValue(message.getBody());
 			}
 			catch (JacksonException ex) {
 				log.warn("Dropped a message on {} that is not a {}: {}", topic.getTopic(), type.getSimpleName(),

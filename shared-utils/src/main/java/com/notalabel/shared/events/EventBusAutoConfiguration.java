@@ -89,7 +89,8 @@ public final class EventBusAutoConfiguration {
 		String group = environment.getRequiredProperty("spring.application.name");
 		String name = properties.consumer().name().isBlank() ? defaultConsumerName() : properties.consumer().name();
 		return new EventConsumer(group, name, subscriptions, codec, store, new TransactionTemplate(transactionManager),
-				redis, keys, properties.consumer(), meters.getIfAvailable(SimpleMeterRegistry::new));
+				redis, keys, properties.consumer(), meters.getIfAvailable(SimpleMeterRegistry::new),
+				Acknowledger.xack(redis, group));
 	}
 
 	/**

@@ -42,7 +42,8 @@ public record EventBusProperties(@Valid @DefaultValue Relay relay, @Valid @Defau
 	 * @param blockTimeout how long a read waits for new entries
 	 * @param reclaimInterval how often pending entries are inspected
 	 * @param staleAfter idle time after which another consumer's pending entry is taken
-	 * over (that consumer is presumed dead)
+	 * over (that consumer is presumed dead), and after which a consumer that holds no
+	 * entry any more is removed from the group
 	 * @param initialBackoff wait before the first retry of a failed event; doubles per
 	 * try
 	 * @param maxBackoff upper bound of that wait

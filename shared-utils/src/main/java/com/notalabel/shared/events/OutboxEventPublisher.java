@@ -2,9 +2,9 @@ package com.notalabel.shared.events;
 
 import java.time.Clock;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.types.event.DomainEvent;
 import com.notalabel.types.event.EventCatalog;
 import com.notalabel.types.event.EventCodec;
@@ -48,27 +48,8 @@ class OutboxEventPublisher implements EventPublisher {
 		}
 		EventEnvelope<DomainEvent> envelope = EventEnvelope.wrap(event, this.clock.instant());
 		this.store.append(envelope, this.codec.encode(envelope));
-		wakeRelayAfterCommit();
-	}
-
-	private void wakeRelayAfterCommit() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()
-				|| TransactionSynchronizationManager.hasResource(this)) {
-			return;
-		}
 		// One wake-up per transaction, however many events it publishes.
-		TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(OutboxEventPublisher.this);
-				if (status == STATUS_COMMITTED) {
-					OutboxEventPublisher.this.afterCommit.run();
-				}
-			}
-
-		});
+		AfterCommit.collect(this, envelope.id(), "wake the outbox relay", (ids) -> this.afterCommit.run());
 	}
 
 }

@@ -24,6 +24,10 @@ class BroadcasterIntegrationTests {
 
 	}
 
+	record LaterRevocation(UUID sessionId, String reason, String device) {
+
+	}
+
 	@Test
 	void deliversAMessageToEverySubscriberUntilCancelled() {
 		List<Revocation> first = new CopyOnWriteArrayList<>();
@@ -57,6 +61,24 @@ class BroadcasterIntegrationTests {
 				return received.contains(valid);
 			});
 			assertThat(received).allSatisfy((revocation) -> assertThat(revocation).isEqualTo(valid));
+		}
+		finally {
+			subscription.cancel();
+		}
+	}
+
+	@Test
+	void readsAMessageFromANewerSenderThatHasMoreFields() {
+		List<Revocation> received = new CopyOnWriteArrayList<>();
+		String channel = "test-" + UUID.randomUUID();
+		Broadcaster.Subscription subscription = this.broadcaster.subscribe(channel, Revocation.class, received::add);
+		try {
+			LaterRevocation later = new LaterRevocation(UUID.randomUUID(), "LOGOUT", "phone");
+			await().atMost(Duration.ofSeconds(5)).until(() -> {
+				this.broadcaster.publish(channel, later);
+				return !received.isEmpty();
+			});
+			assertThat(received).first().isEqualTo(new Revocation(later.sessionId(), "LOGOUT"));
 		}
 		finally {
 			subscription.cancel();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -113,11 +114,20 @@ final class BusFixture implements AutoCloseable {
 	}
 
 	EventConsumer consumer(String name, int maxDeliveries) {
+		return consumer(name, maxDeliveries, UnaryOperator.identity());
+	}
+
+	/**
+	 * A consumer whose acknowledgements pass through {@code acknowledgements}, which may
+	 * hold them back as a process would that dies between a commit and its XACK.
+	 */
+	EventConsumer consumer(String name, int maxDeliveries, UnaryOperator<Acknowledger> acknowledgements) {
 		EventSubscriptions subscriptions = EventSubscriptions.builder()
 			.on(UserRegistered.class, this::recordEffect)
 			.build();
 		EventConsumer consumer = new EventConsumer(GROUP, name, subscriptions, EventCodec.standard(), this.store,
-				this.transactions, this.redis, this.keys, consumerSettings(maxDeliveries), this.meters);
+				this.transactions, this.redis, this.keys, consumerSettings(maxDeliveries), this.meters,
+				acknowledgements.apply(Acknowledger.xack(this.redis, GROUP)));
 		this.toClose.add(consumer::stop);
 		return consumer;
 	}
@@ -191,6 +201,14 @@ final class BusFixture implements AutoCloseable {
 		return this.redis.opsForStream().pending(stream(), GROUP).getTotalPendingMessages();
 	}
 
+	List<String> consumers() {
+		return this.redis.opsForStream()
+			.consumers(stream(), GROUP)
+			.stream()
+			.map((consumer) -> consumer.consumerName())
+			.toList();
+	}
+
 	long deadLetters() {
 		Long size = this.redis.opsForStream().size(this.keys.deadLetterStream(GROUP));
 		return (size != null) ? size : 0;
@@ -208,6 +226,15 @@ final class BusFixture implements AutoCloseable {
 		}
 		this.connectionFactory.destroy();
 		this.clientResources.shutdown();
+		// Each fixture has a schema and a pool of its own, used by no one after it.
+		if (this.dataSource instanceof AutoCloseable pool) {
+			try {
+				pool.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 }

@@ -1,11 +1,11 @@
 package com.notalabel.user.account;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.types.id.UserId;
-import com.notalabel.user.web.PageResponse;
 
 /**
  * Accounts as read by the sign-in answers and by operators.
@@ -20,8 +20,8 @@ public class AccountDirectory {
 	}
 
 	@Transactional(readOnly = true)
-	PageResponse<UserResponse> list(Pageable page) {
-		return PageResponse.of(this.accounts.findAllByOrderByCreatedAt(page), UserResponse::of);
+	PageResponse<UserResponse> list(PageQuery page) {
+		return PageResponse.of(this.accounts.findAllByOrderByCreatedAt(page.pageable()), UserResponse::of);
 	}
 
 	/**

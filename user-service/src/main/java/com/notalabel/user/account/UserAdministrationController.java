@@ -2,16 +2,15 @@ package com.notalabel.user.account;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.Min;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.types.id.UserId;
-import com.notalabel.user.web.PageResponse;
 
 /**
  * Accounts as operators see them. Admin-only at the class level, so that an endpoint
@@ -28,9 +27,9 @@ class UserAdministrationController {
 	}
 
 	@GetMapping("/api/v1/users")
-	public PageResponse<UserResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		return this.accounts.list(PageResponse.request(page, size));
+	public PageResponse<UserResponse> list(@RequestParam(defaultValue = PageQuery.FIRST_PAGE) int page,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size) {
+		return this.accounts.list(PageQuery.of(page, size));
 	}
 
 	@GetMapping("/api/v1/users/{id}")

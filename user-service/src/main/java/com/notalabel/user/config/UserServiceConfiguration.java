@@ -1,7 +1,5 @@
 package com.notalabel.user.config;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,19 +18,14 @@ import com.notalabel.user.session.UnrevokedSessionValidator;
 import com.notalabel.user.token.KeyRing;
 
 /**
- * The service's clock, its scheduled housekeeping, method security for admin endpoints,
- * and access-token verification.
+ * The service's scheduled housekeeping, method security for admin endpoints, and
+ * access-token verification.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableMethodSecurity
 @EnableConfigurationProperties(SessionProperties.class)
 class UserServiceConfiguration {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	/**
 	 * Verifies access tokens like every service does (shared-utils: RS256 only, the

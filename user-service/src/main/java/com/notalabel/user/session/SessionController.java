@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -17,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.notalabel.shared.security.CurrentUser;
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
 import com.notalabel.types.id.SessionId;
 import com.notalabel.user.account.AccountDirectory;
-import com.notalabel.user.web.PageResponse;
 
 /**
  * Refresh, sign-out and the list of one's sessions. Refresh and sign-out are public paths
@@ -68,9 +68,9 @@ class SessionController {
 	}
 
 	@GetMapping("/api/v1/auth/sessions")
-	PageResponse<SessionResponse> list(CurrentUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		return PageResponse.of(this.sessions.active(user.id(), PageResponse.request(page, size)),
+	PageResponse<SessionResponse> list(CurrentUser user, @RequestParam(defaultValue = PageQuery.FIRST_PAGE) int page,
+			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size) {
+		return PageResponse.of(this.sessions.active(user.id(), PageQuery.of(page, size).pageable()),
 				(session) -> SessionResponse.of(session, user.sessionId()));
 	}
 

@@ -2,19 +2,16 @@ package com.notalabel.user.session;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
 
@@ -62,32 +59,10 @@ class SessionRevocations {
 			.addKeyValue("reason", reason)
 			.log((reason == RevocationReason.REFRESH_TOKEN_REUSE)
 					? "Session revoked: a rotated refresh token came back, it was probably stolen" : "Session revoked");
-		pushAfterCommit(session.id().value());
-	}
-
-	private void pushAfterCommit(UUID sessionId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			throw new IllegalStateException("Sessions are revoked inside a transaction");
-		}
-		@SuppressWarnings("unchecked")
-		Set<UUID> pending = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			Set<UUID> ids = new LinkedHashSet<>();
-			pending = ids;
-			TransactionSynchronizationManager.bindResource(this, ids);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(SessionRevocations.this);
-					if (status == STATUS_COMMITTED) {
-						SessionRevocations.this.propagation.pushSoon(Set.copyOf(ids));
-					}
-				}
-
-			});
-		}
-		pending.add(sessionId);
+		// One push for all the sessions a transaction revokes (a password change ends
+		// every session of the account).
+		AfterCommit.collect(this, session.id().value(), "push session revocations to Redis",
+				(ids) -> this.propagation.pushSoon(Set.copyOf(ids)));
 	}
 
 }
