@@ -2,6 +2,8 @@ package com.notalabel.music.album;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.JpaSort;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,6 +41,7 @@ import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.web.PageResponse;
+import com.notalabel.music.web.SortOrder;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
@@ -60,7 +64,17 @@ public class Albums {
 
 	private static final Logger log = LoggerFactory.getLogger(Albums.class);
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+	/**
+	 * Newest first unless asked otherwise; the id breaks ties, so that pages never
+	 * overlap.
+	 */
+	static final String DEFAULT_SORT = "created,desc";
+
+	static final List<SortOrder.Key> ORDERS = List.of(
+			new SortOrder.Key("created", Sort.Direction.DESC,
+					(by) -> Sort.by(new Sort.Order(by, "createdAt"), new Sort.Order(by, "id"))),
+			new SortOrder.Key("title", Sort.Direction.ASC,
+					(by) -> JpaSort.unsafe(by, "lower(a.title)").and(Sort.by(by, "id"))));
 
 	private final AlbumRepository albums;
 
@@ -96,8 +110,9 @@ public class Albums {
 	}
 
 	@Transactional(readOnly = true)
-	PageResponse<AlbumResponse> list(UserId owner, int page, int size) {
-		Page<Album> found = this.albums.findByOwnerId(owner.value(), PageResponse.request(page, size, NEWEST_FIRST));
+	PageResponse<AlbumResponse> list(UserId owner, int page, int size, String sort) {
+		Page<Album> found = this.albums.findPage(owner.value(),
+				PageResponse.request(page, size, SortOrder.of(sort, ORDERS)));
 		Set<UUID> trackIds = new HashSet<>();
 		found.forEach((album) -> album.trackIds().forEach((track) -> trackIds.add(track.value())));
 		Map<UUID, Track> tracksById = tracksById(owner, trackIds);
@@ -335,6 +350,14 @@ public class Albums {
 		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<AlbumRequest> violation : this.validator.validate(normalized)) {
 			errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+		}
+		LocalDate releaseDate = normalized.releaseDate();
+		if (releaseDate != null) {
+			String problem = ReleaseDates.problem(releaseDate,
+					LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			if (problem != null) {
+				errors.add(new FieldError("releaseDate", problem));
+			}
 		}
 		Upc upc = null;
 		if (normalized.upc() != null) {
