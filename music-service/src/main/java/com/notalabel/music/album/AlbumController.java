@@ -40,12 +40,15 @@ class AlbumController {
 	}
 
 	/**
-	 * The artist's albums, newest first.
+	 * A page of the artist's albums, newest first unless {@code sort} says otherwise
+	 * ({@code created} or {@code title}, optionally followed by {@code ,asc} or
+	 * {@code ,desc}; the same rule as the track list).
 	 */
 	@GetMapping("/api/v1/albums")
 	PageResponse<AlbumResponse> list(CurrentUser user, @RequestParam(defaultValue = PageQuery.FIRST_PAGE) int page,
-			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size) {
-		return this.albums.list(user.id(), PageQuery.of(page, size));
+			@RequestParam(defaultValue = PageQuery.DEFAULT_SIZE) int size,
+			@RequestParam(defaultValue = Albums.DEFAULT_SORT) String sort) {
+		return this.albums.list(user.id(), PageQuery.of(page, size), sort);
 	}
 
 	@GetMapping("/api/v1/albums/{id}")

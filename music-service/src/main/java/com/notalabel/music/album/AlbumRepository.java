@@ -30,7 +30,16 @@ interface AlbumRepository extends JpaRepository<Album, UUID> {
 	@Query("select a from Album a where a.id = :id and a.ownerId = :ownerId")
 	Optional<Album> lockByIdAndOwnerId(UUID id, UUID ownerId);
 
-	Page<Album> findByOwnerId(UUID ownerId, Pageable pageable);
+	/**
+	 * A page of the artist's albums; the alias {@code a} is what a sort by an expression
+	 * names.
+	 * @param ownerId the artist
+	 * @param pageable the page and its order
+	 * @return the page
+	 */
+	@Query(value = "select a from Album a where a.ownerId = :ownerId",
+			countQuery = "select count(a) from Album a where a.ownerId = :ownerId")
+	Page<Album> findPage(UUID ownerId, Pageable pageable);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Album a where a.ownerId = :ownerId and :trackId member of a.trackIds")

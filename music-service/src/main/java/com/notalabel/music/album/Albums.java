@@ -2,6 +2,8 @@ package com.notalabel.music.album;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.JpaSort;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +36,7 @@ import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
+import com.notalabel.music.web.SortOrder;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.shared.web.JsonMergePatch;
@@ -56,7 +60,17 @@ public class Albums {
 	/** More than any box set; a longer list is a client bug, not a release. */
 	static final int MAX_TRACKS = 200;
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+	/**
+	 * Newest first unless asked otherwise; the id breaks ties, so that pages never
+	 * overlap.
+	 */
+	static final String DEFAULT_SORT = "created,desc";
+
+	static final List<SortOrder.Key> ORDERS = List.of(
+			new SortOrder.Key("created", Sort.Direction.DESC,
+					(by) -> Sort.by(new Sort.Order(by, "createdAt"), new Sort.Order(by, "id"))),
+			new SortOrder.Key("title", Sort.Direction.ASC,
+					(by) -> JpaSort.unsafe(by, "lower(a.title)").and(Sort.by(by, "id"))));
 
 	private final AlbumRepository albums;
 
@@ -92,8 +106,8 @@ public class Albums {
 	}
 
 	@Transactional(readOnly = true)
-	PageResponse<AlbumResponse> list(UserId owner, PageQuery page) {
-		Page<Album> found = this.albums.findByOwnerId(owner.value(), page.pageable(NEWEST_FIRST));
+	PageResponse<AlbumResponse> list(UserId owner, PageQuery page, String sort) {
+		Page<Album> found = this.albums.findPage(owner.value(), page.pageable(SortOrder.of(sort, ORDERS)));
 		Set<UUID> trackIds = new HashSet<>();
 		found.forEach((album) -> album.trackIds().forEach((track) -> trackIds.add(track.value())));
 		Map<UUID, Track> tracksById = tracksById(owner, trackIds);
@@ -333,6 +347,14 @@ public class Albums {
 		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<AlbumRequest> violation : this.validator.validate(normalized)) {
 			errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+		}
+		LocalDate releaseDate = normalized.releaseDate();
+		if (releaseDate != null) {
+			String problem = ReleaseDates.problem(releaseDate,
+					LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			if (problem != null) {
+				errors.add(new FieldError("releaseDate", problem));
+			}
 		}
 		Upc upc = null;
 		if (normalized.upc() != null) {

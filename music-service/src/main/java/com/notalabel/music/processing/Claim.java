@@ -19,6 +19,7 @@ import com.notalabel.types.id.UserId;
  * @param attempts the attempt this claim is, from 1
  * @param worker the claiming worker
  * @param leaseExpiresAt when the job becomes claimable again if this worker falls silent
+ * before the lease's first renewal
  */
 record Claim(UUID jobId, TrackId trackId, UserId ownerId, int attempts, String worker, Instant leaseExpiresAt) {
 

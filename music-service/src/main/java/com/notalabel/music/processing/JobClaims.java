@@ -94,6 +94,22 @@ class JobClaims {
 	}
 
 	/**
+	 * Extends the claim's lease, if the claim still holds the job. A lease that ran out
+	 * without another worker claiming the job is still this claim's: nobody else ran it.
+	 * @param claim the claim
+	 * @param now the current time
+	 * @param lease how long the claim holds from now without news from the worker
+	 * @return whether the claim held the job; if not, another worker has it (or the job
+	 * was handed back or deleted) and the work must stop
+	 */
+	@Transactional
+	boolean renew(Claim claim, Instant now, Duration lease) {
+		return held(this.jdbc
+			.sql("update processing_job set lease_expires_at = :lease, updated_at = :now, version = version + 1" + HELD)
+			.param("lease", at(now.plus(lease))), claim, now);
+	}
+
+	/**
 	 * Puts a job back in the queue for another attempt later, if the claim still holds
 	 * it.
 	 * @param claim the claim

@@ -125,6 +125,16 @@ class JobCompletion {
 		return Ending.RETRYING;
 	}
 
+	/**
+	 * The worker lost its lease and stopped: nothing is recorded, only why it was lost.
+	 * @param claim the claim
+	 * @return {@code CLAIM_LOST}, or {@code TRACK_GONE} if the track was deleted
+	 */
+	@Transactional(readOnly = true)
+	Ending abandoned(Claim claim) {
+		return notHeld(claim);
+	}
+
 	private Ending fail(Claim claim, String reason, String error) {
 		Instant now = this.clock.instant();
 		if (!this.claims.lockTrack(claim.trackId())) {

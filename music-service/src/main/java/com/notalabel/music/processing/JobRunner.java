@@ -26,6 +26,7 @@ import com.notalabel.audio.engine.AudioLimits;
 import com.notalabel.audio.engine.AudioRejected;
 import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.music.processing.JobCompletion.Ending;
+import com.notalabel.music.processing.JobLease.LeaseLost;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 
@@ -69,9 +70,11 @@ class JobRunner {
 	 * down) propagate; the job then stays claimed until its lease runs out and is claimed
 	 * again.
 	 * @param claim the claim on the job
+	 * @param lease its lease, renewed meanwhile; once lost, the work stops at its next
+	 * step and nothing is recorded or published
 	 * @return how it ended
 	 */
-	Ending run(Claim claim) {
+	Ending run(Claim claim, JobLease lease) {
 		long started = System.nanoTime();
 		String renditionKey = ObjectKeys.rendition(claim.ownerId(), claim.trackId(),
 				RenditionFormat.AAC_M4A.extension());
@@ -83,7 +86,7 @@ class JobRunner {
 					"Claimed " + claim.attempts() + " times without an ending; each worker stopped answering");
 		}
 		else {
-			ending = process(claim, renditionKey, started);
+			ending = process(claim, lease, renditionKey, started);
 		}
 		if (ending == Ending.TRACK_GONE) {
 			deleteOrphan(renditionKey);
@@ -94,7 +97,7 @@ class JobRunner {
 		return ending;
 	}
 
-	private Ending process(Claim claim, String renditionKey, long started) {
+	private Ending process(Claim claim, JobLease lease, String renditionKey, long started) {
 		Path directory = null;
 		try {
 			Optional<String> originalKey = this.completion.originalKey(claim);
@@ -104,18 +107,28 @@ class JobRunner {
 			directory = Files.createTempDirectory("nal-job-");
 			Path original = directory.resolve("original");
 			Path rendition = directory.resolve("stream." + RenditionFormat.AAC_M4A.extension());
+			lease.check();
 			this.storage.download(originalKey.get(), original);
+			lease.check();
 			AnalysisResult result = engine(started).analyze(original);
+			lease.check();
 			engine(started).renderStream(original, rendition, RenditionFormat.AAC_M4A);
+			lease.check();
 			this.storage.put(renditionKey, rendition, RenditionFormat.AAC_M4A.mediaType());
+			lease.check();
 			return this.completion.succeeded(claim, result, renditionKey);
+		}
+		catch (LeaseLost lost) {
+			// Another worker runs the job now (or it was handed back, or its track deleted):
+			// what this one did is void, and ending the job is not its business.
+			return this.completion.abandoned(claim);
 		}
 		catch (AudioRejected rejection) {
 			log.info("Track {} rejected by the audio engine: {}", claim.trackId(), rejection.reason().code());
-			return this.completion.rejected(claim, rejection);
+			return lease.lost() ? this.completion.abandoned(claim) : this.completion.rejected(claim, rejection);
 		}
 		catch (IOException | RuntimeException ex) {
-			return failedForNow(claim, ex);
+			return lease.lost() ? this.completion.abandoned(claim) : failedForNow(claim, ex);
 		}
 		finally {
 			deleteQuietly(directory);
@@ -123,8 +136,8 @@ class JobRunner {
 	}
 
 	/**
-	 * The engine, with what is left of the job's time as its deadline, so that a job ends
-	 * before its lease does.
+	 * The engine, with what is left of the job's time as its deadline, so that a job that
+	 * keeps its lease alive still ends in bounded time.
 	 */
 	private AudioEngine engine(long started) {
 		Duration left = this.properties.jobTimeout().minusNanos(System.nanoTime() - started);

@@ -19,8 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency jobs this instance runs at once; each takes a core while it decodes
  * @param jobTimeout the longest one job may run, download, analysis, rendition and upload
  * together; the audio engine is given what is left of it as its deadline
- * @param leaseMargin added to the job timeout for the lease, so that a slow but live
- * worker is not mistaken for a dead one
+ * @param lease how long a claim holds a job without news from its worker: the longest a
+ * job waits after its worker died (ADR 16)
+ * @param heartbeatInterval how often a worker renews the leases of the jobs it runs; at
+ * most a third of the lease, so that two renewals may fail before the lease runs out
  * @param pollInterval how long an idle worker waits before looking for due jobs that no
  * commit of this instance announced (other instances' uploads, retries coming due,
  * expired leases)
@@ -36,16 +38,18 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nal.processing")
 public record ProcessingProperties(@DefaultValue("true") boolean enabled,
 		@Min(1) @Max(64) @DefaultValue("1") int concurrency, @NotNull @DefaultValue("10m") Duration jobTimeout,
-		@NotNull @DefaultValue("2m") Duration leaseMargin, @NotNull @DefaultValue("1s") Duration pollInterval,
-		@Min(1) @DefaultValue("5") int maxAttempts, @NotNull @DefaultValue("15s") Duration retryBackoff,
-		@NotNull @DefaultValue("15m") Duration maxRetryBackoff, @NotNull @DefaultValue("15s") Duration shutdownGrace) {
+		@NotNull @DefaultValue("60s") Duration lease, @NotNull @DefaultValue("15s") Duration heartbeatInterval,
+		@NotNull @DefaultValue("1s") Duration pollInterval, @Min(1) @DefaultValue("5") int maxAttempts,
+		@NotNull @DefaultValue("15s") Duration retryBackoff, @NotNull @DefaultValue("15m") Duration maxRetryBackoff,
+		@NotNull @DefaultValue("15s") Duration shutdownGrace) {
 
-	/**
-	 * How long a claim holds a job.
-	 * @return the job timeout and the margin
-	 */
-	Duration lease() {
-		return this.jobTimeout.plus(this.leaseMargin);
+	public ProcessingProperties {
+		if (lease != null && heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero()
+				|| heartbeatInterval.multipliedBy(3).compareTo(lease) > 0)) {
+			throw new IllegalArgumentException(
+					"nal.processing.heartbeat-interval must be positive and at most a third of"
+							+ " nal.processing.lease (" + lease + ")");
+		}
 	}
 
 	/**

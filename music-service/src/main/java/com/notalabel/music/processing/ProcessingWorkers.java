@@ -28,6 +28,11 @@ import org.springframework.stereotype.Component;
  * find jobs queued by other instances, retries coming due and jobs whose worker died.
  *
  * <p>
+ * While a job runs, its lease is renewed every {@code heartbeat-interval}
+ * ({@link JobLeases}), so that a short lease suffices for any job: the job of a worker
+ * that died is claimed again once its lease runs out, within about a minute.
+ *
+ * <p>
  * Stopping stops claiming, lets running jobs finish for {@code shutdown-grace}, then
  * hands the jobs still running back to the queue so that another instance takes them at
  * once rather than after their lease; their late results are void (see {@link Claim}).
@@ -45,6 +50,8 @@ class ProcessingWorkers implements SmartLifecycle {
 
 	private final JobRunner runner;
 
+	private final JobLeases leases;
+
 	private final ProcessingProperties properties;
 
 	private final Clock clock;
@@ -55,9 +62,11 @@ class ProcessingWorkers implements SmartLifecycle {
 
 	private volatile @Nullable Crew crew;
 
-	ProcessingWorkers(JobClaims claims, JobRunner runner, ProcessingProperties properties, Clock clock) {
+	ProcessingWorkers(JobClaims claims, JobRunner runner, JobLeases leases, ProcessingProperties properties,
+			Clock clock) {
 		this.claims = claims;
 		this.runner = runner;
+		this.leases = leases;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -113,11 +122,13 @@ class ProcessingWorkers implements SmartLifecycle {
 				this.claims.release(claim, this.clock.instant());
 				return;
 			}
-			this.runner.run(claim);
+			try (JobLease lease = this.leases.hold(claim)) {
+				this.runner.run(claim, lease);
+			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Processing job {} could not record how it ended; it is claimed again once its lease ends at {}",
-					claim.jobId(), claim.leaseExpiresAt(), ex);
+			log.error("Processing job {} could not record how it ended; it is claimed again within {} s, when its"
+					+ " lease runs out", claim.jobId(), this.properties.lease().toSeconds(), ex);
 		}
 		finally {
 			this.running.remove(Thread.currentThread());
@@ -141,6 +152,7 @@ class ProcessingWorkers implements SmartLifecycle {
 					.add(Thread.ofPlatform().daemon(true).name("nal-processing-" + i).unstarted(() -> work(started)));
 			}
 			this.crew = started;
+			this.leases.start();
 			started.threads.forEach(Thread::start);
 			log.info("{} processing worker(s) started as {}", started.threads.size(), started.name);
 		}
@@ -179,6 +191,8 @@ class ProcessingWorkers implements SmartLifecycle {
 							claim.jobId(), ex.toString());
 				}
 			}
+			// Only now: the jobs still running during the grace needed their leases.
+			this.leases.stop();
 			this.crew = null;
 		}
 	}

@@ -28,6 +28,9 @@ public final class TrackDetailsRules {
 
 	public static final int MAX_CREDITS = 50;
 
+	/** What a decoder puts where bytes were not text in its charset. */
+	private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
 	private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
 	private static final String ROLES = Arrays.stream(CreditRole.values())
@@ -71,7 +74,8 @@ public final class TrackDetailsRules {
 	}
 
 	/**
-	 * A text from outside (a tag, a file name) made fit for a field: control characters
+	 * A text from outside (a tag, a file name) made fit for a field: control characters,
+	 * unpaired surrogates and the replacement character (bytes that were not UTF-8)
 	 * removed, trimmed, cut to the field's length.
 	 * @param value the text
 	 * @param maxLength the field's limit in characters
@@ -82,7 +86,10 @@ public final class TrackDetailsRules {
 			return null;
 		}
 		StringBuilder fitted = new StringBuilder();
-		value.codePoints().filter((c) -> !Character.isISOControl(c)).limit(maxLength).forEach(fitted::appendCodePoint);
+		value.codePoints()
+			.filter((c) -> !Character.isISOControl(c) && !unpairedSurrogate(c) && c != REPLACEMENT_CHARACTER)
+			.limit(maxLength)
+			.forEach(fitted::appendCodePoint);
 		String result = fitted.toString().strip();
 		return result.isEmpty() ? null : result;
 	}
@@ -118,7 +125,15 @@ public final class TrackDetailsRules {
 		else if (stripped.codePoints().anyMatch(Character::isISOControl)) {
 			errors.add(new FieldError(field, "must not contain control characters"));
 		}
+		else if (stripped.codePoints().anyMatch(TrackDetailsRules::unpairedSurrogate)) {
+			errors.add(new FieldError(field, "must be valid Unicode text (it has an unpaired surrogate)"));
+		}
 		return stripped;
+	}
+
+	/** A code point of a string is a surrogate only when it is not one of a pair. */
+	private static boolean unpairedSurrogate(int codePoint) {
+		return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
 	}
 
 	private static @Nullable String optionalText(@Nullable String value, String field, int maxLength,

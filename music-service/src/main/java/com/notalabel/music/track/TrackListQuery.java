@@ -10,6 +10,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.JpaSort;
 
+import com.notalabel.music.web.InvalidListQuery;
+import com.notalabel.music.web.SortOrder;
 import com.notalabel.shared.web.PageQuery;
 import com.notalabel.shared.web.Problems.FieldError;
 
@@ -23,6 +25,14 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 
 	static final String DEFAULT_SORT = "created,desc";
 
+	/** The id breaks ties, so that pages never overlap or skip a track. */
+	static final List<SortOrder.Key> ORDERS = List.of(
+			new SortOrder.Key("created", Sort.Direction.DESC,
+					(by) -> Sort.by(new Sort.Order(by, "createdAt"), new Sort.Order(by, "id"))),
+			// As the index track_owner_title orders: case-insensitively.
+			new SortOrder.Key("title", Sort.Direction.ASC,
+					(by) -> JpaSort.unsafe(by, "lower(t.title)").and(Sort.by(by, "id"))));
+
 	/**
 	 * Reads the parameters, refusing what does not exist rather than ignoring it.
 	 * @param page the page, from 0
@@ -31,7 +41,7 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 	 * @param sort {@code created} or {@code title}, optionally followed by {@code ,asc}
 	 * or {@code ,desc}
 	 * @return the query
-	 * @throws InvalidTrackQuery naming every wrong parameter
+	 * @throws InvalidListQuery naming every wrong parameter
 	 */
 	static TrackListQuery of(int page, int size, @Nullable String status, String sort) {
 		List<FieldError> errors = new ArrayList<>(PageQuery.errors(page, size));
@@ -44,48 +54,11 @@ record TrackListQuery(Pageable pageable, @Nullable TrackStatus status) {
 				errors.add(new FieldError("status", "must be one of PROCESSING, READY, FAILED"));
 			}
 		}
-		Sort order = order(sort, errors);
+		Sort order = SortOrder.parse(sort, ORDERS, errors);
 		if (!errors.isEmpty()) {
-			throw new InvalidTrackQuery(errors);
+			throw new InvalidListQuery(errors);
 		}
 		return new TrackListQuery(PageQuery.of(page, size).pageable(order), wanted);
-	}
-
-	private static Sort order(String sort, List<FieldError> errors) {
-		String[] parts = sort.strip().toLowerCase(Locale.ROOT).split(",", -1);
-		String field = parts[0].strip();
-		Sort.Direction direction = null;
-		if (parts.length == 2) {
-			direction = switch (parts[1].strip()) {
-				case "asc" -> Sort.Direction.ASC;
-				case "desc" -> Sort.Direction.DESC;
-				default -> null;
-			};
-			if (direction == null) {
-				errors.add(new FieldError("sort", "must end in ,asc or ,desc"));
-				return Sort.unsorted();
-			}
-		}
-		else if (parts.length > 2) {
-			errors.add(new FieldError("sort", "must be created or title, optionally followed by ,asc or ,desc"));
-			return Sort.unsorted();
-		}
-		// The id breaks ties, so that pages never overlap or skip a track.
-		return switch (field) {
-			case "created" -> {
-				Sort.Direction by = (direction != null) ? direction : Sort.Direction.DESC;
-				yield Sort.by(new Sort.Order(by, "createdAt"), new Sort.Order(by, "id"));
-			}
-			case "title" -> {
-				Sort.Direction by = (direction != null) ? direction : Sort.Direction.ASC;
-				// As the index track_owner_title orders: case-insensitively.
-				yield JpaSort.unsafe(by, "lower(t.title)").and(Sort.by(by, "id"));
-			}
-			default -> {
-				errors.add(new FieldError("sort", "must be created or title, optionally followed by ,asc or ,desc"));
-				yield Sort.unsorted();
-			}
-		};
 	}
 
 }

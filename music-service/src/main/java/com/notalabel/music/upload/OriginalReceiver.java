@@ -2,6 +2,7 @@ package com.notalabel.music.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.InvalidPathException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ class OriginalReceiver {
 	 * @throws IOException if the request body breaks off
 	 */
 	PendingOriginal receive(FileItemInput item, String key, UploadLimits limits, long used) throws IOException {
+		@Nullable String clientFileName = clientFileName(item);
 		PartBuffers.Lease lease = this.buffers.lease();
 		MultipartWriter writer = null;
 		// The part's stream is deliberately not closed on a refusal: closing it reads the
@@ -78,7 +80,7 @@ class OriginalReceiver {
 						+ " bytes after " + headLength + " of a " + (ended ? "complete" : "partial") + " head");
 			};
 			if (ended && head.size() == 1) {
-				return PendingOriginal.inOneBuffer(this.storage, key, reader.received(audio, item.getName()),
+				return PendingOriginal.inOneBuffer(this.storage, key, reader.received(audio, clientFileName),
 						head.get(0), lease);
 			}
 			writer = MultipartWriter.start(this.storage.client(), this.storage.bucket(), key,
@@ -101,7 +103,7 @@ class OriginalReceiver {
 					lease.give(buffer);
 				}
 			}
-			return PendingOriginal.inParts(this.storage, key, reader.received(audio, item.getName()), writer, lease);
+			return PendingOriginal.inParts(this.storage, key, reader.received(audio, clientFileName), writer, lease);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (writer != null) {
@@ -112,6 +114,20 @@ class OriginalReceiver {
 				throw new StorageUnavailable();
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * The name the client gave the file, checked before a byte of the file is read. Only
+	 * a title may come of it (keys are the server's), but a name no file can have (with a
+	 * NUL, which FileUpload refuses) is the client's mistake, said as such.
+	 */
+	private static @Nullable String clientFileName(FileItemInput item) {
+		try {
+			return item.getName();
+		}
+		catch (InvalidPathException ex) {
+			throw new UploadRejected("file", "has a file name that contains a NUL character");
 		}
 	}
 

@@ -2,6 +2,7 @@ package com.notalabel.music.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import com.notalabel.music.track.TrackDetailsRequest;
 import com.notalabel.music.track.TrackDetailsRules;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.track.TrackResponse;
+import com.notalabel.shared.web.ProblemException;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
 
@@ -34,13 +36,21 @@ import com.notalabel.types.id.UserId;
  * object exists (format, tags, size, quota, metadata, duplicate) is decided there, so it
  * only aborts; only the final transaction can fail after the object is committed, and
  * then the object is deleted. A failed upload leaves no object, no open multipart upload
- * and no row.
+ * and no row. Nothing is committed before the whole body has arrived: a body that ends
+ * early is truncated (400), one that stops arriving times out (408).
  */
 @Service
 class TrackUploads {
 
 	/** The metadata part is a small JSON document; anything larger is not one. */
 	static final int MAX_METADATA_BYTES = 16 << 10;
+
+	/**
+	 * A part's headers at most: FileUpload's default (512 bytes) refuses the name of a
+	 * file named in 200 characters of any script but Latin; a file name longer than this
+	 * is not one a file system gives.
+	 */
+	static final int MAX_PART_HEADER_BYTES = 8 << 10;
 
 	/** {@code file} and {@code metadata}; more parts are not an upload. */
 	private static final int MAX_PARTS = 2;
@@ -79,10 +89,12 @@ class TrackUploads {
 		TrackId id = TrackId.newId();
 		String key = ObjectKeys.original(owner, id);
 		PendingOriginal original = null;
+		UploadBody body = null;
 		try {
+			UploadBody.Watched watched = UploadBody.of(request);
+			body = watched.body();
 			TrackDetailsRequest metadata = null;
-			FileItemInputIterator items = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>()
-				.getItemIterator(request);
+			FileItemInputIterator items = parser().getItemIterator(watched.context());
 			int parts = 0;
 			while (items.hasNext()) {
 				FileItemInput item = items.next();
@@ -105,6 +117,8 @@ class TrackUploads {
 							: "is not a part of an upload");
 				}
 			}
+			// The closing boundary arrived; the body must end there, all of it received.
+			body.readToEnd();
 			if (original == null) {
 				throw new UploadRejected("file", "is required");
 			}
@@ -124,15 +138,26 @@ class TrackUploads {
 			}
 		}
 		catch (IOException ex) {
-			// The body broke off or is not a well-formed multipart message (FileUpload's
-			// exceptions are IOExceptions too).
-			throw new UploadIncomplete();
+			// The body broke off, stopped arriving, or is not a well-formed multipart
+			// message (FileUpload's exceptions are IOExceptions too).
+			ProblemException problem = (body != null) ? body.problem(ex, this.properties.bodyTimeout())
+					: new UploadBodyTruncated();
+			throw UploadBodyProblems.remember(request, problem);
 		}
 		finally {
 			if (original != null) {
 				original.close();
 			}
 		}
+	}
+
+	private static JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser() {
+		JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
+		// Browsers write file names in UTF-8; bytes that are not come out as U+FFFD, which
+		// the fallback title drops.
+		parser.setHeaderCharset(StandardCharsets.UTF_8);
+		parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
+		return parser;
 	}
 
 	/**

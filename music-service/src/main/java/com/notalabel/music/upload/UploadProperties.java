@@ -25,13 +25,16 @@ import com.notalabel.audio.inspection.TagLimits;
  * @param bufferMemory part buffers all uploads together may hold; an upload that finds it
  * spent waits up to {@code bufferWait}, then is answered 503
  * @param bufferWait how long an upload waits for buffer memory
+ * @param bodyTimeout how long a request body may go without a byte before it is answered
+ * 408; the container enforces it ({@code server.tomcat.connection-timeout} is set from
+ * it)
  */
 @Validated
 @ConfigurationProperties("nal.upload")
 public record UploadProperties(@NotNull @DefaultValue("1GB") DataSize maxSize,
 		@NotNull @DefaultValue("10GB") DataSize quota, @NotNull @DefaultValue("8MB") DataSize partSize,
 		@Min(1) @Max(16) @DefaultValue("2") int partsInFlight, @NotNull @DefaultValue("256MB") DataSize bufferMemory,
-		@NotNull @DefaultValue("30s") Duration bufferWait) {
+		@NotNull @DefaultValue("30s") Duration bufferWait, @NotNull @DefaultValue("30s") Duration bodyTimeout) {
 
 	private static final long MIN_PART_BYTES = 5L << 20;
 

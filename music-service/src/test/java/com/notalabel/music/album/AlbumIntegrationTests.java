@@ -1,6 +1,8 @@
 package com.notalabel.music.album;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +110,40 @@ class AlbumIntegrationTests {
 		assertThat(page.path("size").asInt()).isEqualTo(2);
 		assertThat(page.path("totalItems").asLong()).isEqualTo(3);
 		assertThat(next.path("items").findValuesAsString("id")).containsExactly(first.toString());
+	}
+
+	@Test
+	void listsByTitleCaseInsensitivelyWhenAskedTheWayTracksAre() {
+		UUID artist = UUID.randomUUID();
+		UUID beta = this.http.create(artist, Map.of("title", "beta", "type", "SINGLE"));
+		UUID alpha = this.http.create(artist, Map.of("title", "Alpha", "type", "SINGLE"));
+		UUID gamma = this.http.create(artist, Map.of("title", "Gamma", "type", "SINGLE"));
+
+		Response ascending = this.http.get(artist, "/api/v1/albums?sort=title");
+		Response descending = this.http.get(artist, "/api/v1/albums?sort=title,desc");
+		Response oldestFirst = this.http.get(artist, "/api/v1/albums?sort=created,asc");
+
+		assertThat(ascending.json().path("items").findValuesAsString("id")).containsExactly(alpha.toString(),
+				beta.toString(), gamma.toString());
+		assertThat(descending.json().path("items").findValuesAsString("id")).containsExactly(gamma.toString(),
+				beta.toString(), alpha.toString());
+		assertThat(oldestFirst.json().path("items").findValuesAsString("id")).containsExactly(beta.toString(),
+				alpha.toString(), gamma.toString());
+	}
+
+	@Test
+	void acceptsReleaseDatesFrom1900ToTenYearsAhead() {
+		UUID artist = UUID.randomUUID();
+		String latest = LocalDate.now(ZoneOffset.UTC).plusYears(10).minusDays(1).toString();
+
+		Response reissue = this.http.json(artist, "POST", "/api/v1/albums",
+				Map.of("title", "Reissue", "type", "ALBUM", "releaseDate", "1900-01-01"));
+		Response planned = this.http.json(artist, "POST", "/api/v1/albums",
+				Map.of("title", "Planned", "type", "ALBUM", "releaseDate", latest));
+
+		assertThat(reissue.status()).as(reissue.body()).isEqualTo(201);
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		assertThat(planned.json().path("releaseDate").asString()).isEqualTo(latest);
 	}
 
 	@Test
@@ -315,6 +353,43 @@ class AlbumIntegrationTests {
 			assertThat(wrongType.status()).isEqualTo(400);
 			assertThat(wrongType.errorFields()).containsExactly("releaseDate");
 			assertThat(AlbumIntegrationTests.this.http.get(artist, "/api/v1/albums/" + album).json()).isEqualTo(before);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "+999999999-01-01", "9999-12-31", "1899-12-31", "0001-01-01" })
+		void aReleaseDateOutsideTheRangeOfReleasesNamingTheField(String date) {
+			UUID artist = UUID.randomUUID();
+			UUID album = AlbumIntegrationTests.this.http.create(artist);
+
+			Response created = AlbumIntegrationTests.this.http.json(artist, "POST", "/api/v1/albums",
+					Map.of("title", "Far", "type", "EP", "releaseDate", date));
+			Response patched = AlbumIntegrationTests.this.http.json(artist, "PATCH", "/api/v1/albums/" + album,
+					Map.of("releaseDate", date));
+
+			assertThat(List.of(created, patched)).allSatisfy((response) -> {
+				assertThat(response.status()).as(response.body()).isEqualTo(400);
+				assertThat(response.code()).isEqualTo("request.invalid");
+				assertThat(response.errorFields()).containsExactly("releaseDate");
+				assertThat(response.json().path("errors").get(0).path("message").asString())
+					.startsWith("must be between 1900-01-01 and ");
+			});
+			assertThat(albumsOf(artist)).isEqualTo(1);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "releaseDate", "title,up", "created,asc,id", "title%00", "%00" })
+		void anOrderAlbumsDoNotHaveNamingTheParameterAsTracksDo(String sort) {
+			UUID artist = UUID.randomUUID();
+
+			Response albums = AlbumIntegrationTests.this.http.get(artist, "/api/v1/albums?sort=" + sort);
+			Response tracks = AlbumIntegrationTests.this.http.get(artist, "/api/v1/tracks?sort=" + sort);
+
+			assertThat(List.of(albums, tracks)).allSatisfy((response) -> {
+				assertThat(response.status()).as(response.body()).isEqualTo(400);
+				assertThat(response.code()).isEqualTo("request.invalid");
+				assertThat(response.errorFields()).containsExactly("sort");
+			});
+			assertThat(albums.json().path("errors")).isEqualTo(tracks.json().path("errors"));
 		}
 
 		@Test

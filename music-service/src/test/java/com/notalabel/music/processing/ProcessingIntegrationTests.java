@@ -62,6 +62,8 @@ class ProcessingIntegrationTests {
 
 	private final ProcessingWorkers workers;
 
+	private final JobLeases leases;
+
 	private final ProcessingProperties properties;
 
 	private final UUID artist = UUID.randomUUID();
@@ -75,7 +77,7 @@ class ProcessingIntegrationTests {
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
 			@Autowired JdbcClient jdbc, @Autowired StringRedisTemplate redis, @Autowired RedisKeys keys,
 			@Autowired JsonMapper json, @Autowired Environment environment, @Autowired JobCompletion completion,
-			@Autowired JobRunner runner, @Autowired ProcessingWorkers workers,
+			@Autowired JobRunner runner, @Autowired ProcessingWorkers workers, @Autowired JobLeases leases,
 			@Autowired ProcessingProperties properties) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
 		this.storage = storage;
@@ -85,6 +87,7 @@ class ProcessingIntegrationTests {
 		this.completion = completion;
 		this.runner = runner;
 		this.workers = workers;
+		this.leases = leases;
 		this.properties = properties;
 	}
 
@@ -269,7 +272,10 @@ class ProcessingIntegrationTests {
 			outer.storage.put(renditionKey, new byte[] { 1, 2, 3 }, "audio/mp4");
 			outer.catalogue.jdbc().sql("delete from track where id = :track").param("track", track.value()).update();
 
-			Ending ending = outer.runner.run(claim);
+			Ending ending;
+			try (JobLease lease = outer.leases.hold(claim)) {
+				ending = outer.runner.run(claim, lease);
+			}
 
 			assertThat(ending).isEqualTo(Ending.TRACK_GONE);
 			assertThat(outer.storage.exists(renditionKey)).isFalse();

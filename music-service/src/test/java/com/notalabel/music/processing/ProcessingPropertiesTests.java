@@ -8,16 +8,21 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ProcessingPropertiesTests {
 
-	private final ProcessingProperties properties = new ProcessingProperties(true, 1, Duration.ofMinutes(10),
-			Duration.ofMinutes(2), Duration.ofSeconds(1), 5, Duration.ofSeconds(15), Duration.ofMinutes(15),
-			Duration.ofSeconds(15));
+	private final ProcessingProperties properties = properties(Duration.ofSeconds(60), Duration.ofSeconds(15));
 
 	@Test
-	void leasesAJobForItsTimeoutAndTheMargin() {
-		assertThat(this.properties.lease()).isEqualTo(Duration.ofMinutes(12));
+	void refusesAHeartbeatThatCouldNotMissTwoBeatsBeforeTheLeaseRunsOut() {
+		assertThat(properties(Duration.ofSeconds(60), Duration.ofSeconds(20)).heartbeatInterval())
+			.isEqualTo(Duration.ofSeconds(20));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties(Duration.ofSeconds(60), Duration.ofSeconds(21)))
+			.withMessageContaining("heartbeat-interval");
+		assertThatIllegalArgumentException().isThrownBy(() -> properties(Duration.ofSeconds(60), Duration.ZERO))
+			.withMessageContaining("heartbeat-interval");
 	}
 
 	@Test
@@ -28,6 +33,11 @@ class ProcessingPropertiesTests {
 			.doesNotHaveDuplicates();
 		assertThat(waits(3, random)).allSatisfy((wait) -> assertThat(wait).isBetween(30_000L, 60_000L));
 		assertThat(waits(40, random)).allSatisfy((wait) -> assertThat(wait).isBetween(450_000L, 900_000L));
+	}
+
+	private static ProcessingProperties properties(Duration lease, Duration heartbeatInterval) {
+		return new ProcessingProperties(true, 1, Duration.ofMinutes(10), lease, heartbeatInterval,
+				Duration.ofSeconds(1), 5, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofSeconds(15));
 	}
 
 	private List<Long> waits(int attempts, SplittableRandom random) {

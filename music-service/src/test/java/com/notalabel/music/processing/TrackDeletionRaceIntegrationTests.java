@@ -61,6 +61,8 @@ class TrackDeletionRaceIntegrationTests {
 
 	private final JobRunner runner;
 
+	private final JobLeases leases;
+
 	private final TracksHttp http;
 
 	private final PublishedEvents events;
@@ -78,12 +80,13 @@ class TrackDeletionRaceIntegrationTests {
 			@Autowired ObjectStorage storage, @Autowired ProcessingQueue queue,
 			@Autowired PlatformTransactionManager transactionManager, @Autowired JdbcClient jdbc,
 			@Autowired StringRedisTemplate redis, @Autowired RedisKeys keys, @Autowired JobCompletion completion,
-			@Autowired JobRunner runner) {
+			@Autowired JobRunner runner, @Autowired JobLeases leases) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
 		this.storage = storage;
 		this.tracks = tracks;
 		this.completion = completion;
 		this.runner = runner;
+		this.leases = leases;
 		this.http = new TracksHttp(port);
 		this.events = new PublishedEvents(redis, keys, "music-service");
 	}
@@ -136,7 +139,11 @@ class TrackDeletionRaceIntegrationTests {
 		// The track is deleted and its row held until the job's ending waits for it.
 		Future<Ending> ending = this.catalogue.transactions().execute((status) -> {
 			this.catalogue.jdbc().sql("delete from track where id = :id").param("id", track.value()).update();
-			Future<Ending> run = this.threads.submit(() -> this.runner.run(claim));
+			Future<Ending> run = this.threads.submit(() -> {
+				try (JobLease lease = this.leases.hold(claim)) {
+					return this.runner.run(claim, lease);
+				}
+			});
 			awaitWaitingForTheTrackRow("^select id from track where id = .* for update");
 			return run;
 		});

@@ -167,6 +167,19 @@ class TrackDetailsRulesTests {
 		}
 
 		@ParameterizedTest
+		@ValueSource(strings = { "Night\uD800Drive", "Night Drive\uDC00", "\uDFFF\uD800" })
+		void unpairedSurrogatesInsideText(String title) {
+			TrackDetailsRequest request = new TrackDetailsRequest("Fine", title, null, null, null, null,
+					List.of(new CreditRequest(title, "PRODUCER")));
+
+			assertThat(errorsOf(request, "metadata.")).containsExactly(
+					new FieldError("metadata.versionTitle",
+							"must be valid Unicode text (it has an unpaired surrogate)"),
+					new FieldError("metadata.credits[0].name",
+							"must be valid Unicode text (it has an unpaired surrogate)"));
+		}
+
+		@ParameterizedTest
 		@CsvSource(delimiter = '|', quoteCharacter = '"',
 				value = { "USRC1760783|An ISRC has 12 characters (CC-XXX-YY-NNNNN), got 11",
 						"US-RC17-6-07839|An ISRC is written CC-XXX-YY-NNNNN, with hyphens only between the parts",
@@ -232,6 +245,11 @@ class TrackDetailsRulesTests {
 		@Test
 		void byRemovingControlCharactersAndTrimming() {
 			assertThat(TrackDetailsRules.fit("  Night\u0000 Drive\n ", 200)).isEqualTo("Night Drive");
+		}
+
+		@Test
+		void byRemovingUnpairedSurrogatesAndWhatWasNotUtf8() {
+			assertThat(TrackDetailsRules.fit("Night\uD800 Drive\uFFFD 🎵", 200)).isEqualTo("Night Drive 🎵");
 		}
 
 		@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 
+import com.notalabel.music.web.InvalidListQuery;
 import com.notalabel.shared.web.Problems;
 import com.notalabel.shared.web.Problems.FieldError;
 
@@ -35,7 +36,7 @@ class TrackListQueryTests {
 
 	@SuppressWarnings("unchecked")
 	private static List<FieldError> errorsOf(int page, int size, @Nullable String status, String sort) {
-		InvalidTrackQuery invalid = catchThrowableOfType(InvalidTrackQuery.class,
+		InvalidListQuery invalid = catchThrowableOfType(InvalidListQuery.class,
 				() -> TrackListQuery.of(page, size, status, sort));
 		assertThat(invalid).as("refused").isNotNull();
 		assertThat(invalid.status()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -107,14 +108,14 @@ class TrackListQueryTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "DONE", "READY,FAILED", "0" })
+		@ValueSource(strings = { "DONE", "READY,FAILED", "0", "READY\u0000" })
 		void aStatusThatDoesNotExist(String status) {
 			assertThat(errorsOf(0, 20, status, "created"))
 				.containsExactly(new FieldError("status", "must be one of PROCESSING, READY, FAILED"));
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "duration", "", "createdAt", "title,asc,id", ",asc" })
+		@ValueSource(strings = { "duration", "", "createdAt", "title,asc,id", ",asc", "title\u0000" })
 		void anOrderThatDoesNotExist(String sort) {
 			assertThat(errorsOf(0, 20, null, sort)).containsExactly(
 					new FieldError("sort", "must be created or title, optionally followed by ,asc or ,desc"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,6 +299,19 @@ class TrackUploadIntegrationTests {
 			assertThat(reply.status()).isEqualTo(400);
 			assertThat(reply.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
 					"metadata.title", "metadata.isrc", "metadata.language", "metadata.credits[0].role");
+			assertNothingKeptFor(artist);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "Night\\u0000Drive", "Night\\ud800Drive" })
+		void metadataTextWithANulOrAnUnpairedSurrogateNamingTheField(String escapedTitle) {
+			UUID artist = UUID.randomUUID();
+
+			Reply reply = http().upload(artist,
+					Multipart.file("a.wav", wav(8)).metadata("{\"title\": \"" + escapedTitle + "\"}"));
+
+			assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+			assertThat(reply.json().path("errors").findValuesAsString("field")).containsExactly("metadata.title");
 			assertNothingKeptFor(artist);
 		}
 

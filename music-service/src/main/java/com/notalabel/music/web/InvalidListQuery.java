@@ -1,4 +1,4 @@
-package com.notalabel.music.track;
+package com.notalabel.music.web;
 
 import java.util.List;
 
@@ -9,11 +9,11 @@ import com.notalabel.shared.web.Problems;
 import com.notalabel.shared.web.Problems.FieldError;
 
 /**
- * A track list asked for with a page, size, status or order that does not exist.
+ * A list asked for with a page, size, filter or order that does not exist.
  */
-final class InvalidTrackQuery extends ProblemException {
+public final class InvalidListQuery extends ProblemException {
 
-	InvalidTrackQuery(List<FieldError> errors) {
+	public InvalidListQuery(List<FieldError> errors) {
 		super(HttpStatus.BAD_REQUEST, "request.invalid", "The list's parameters have invalid values.");
 		with(Problems.ERRORS, List.copyOf(errors));
 	}
