@@ -42,8 +42,20 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnEdgeFilters
-	RequestSizeLimitFilter requestSizeLimitFilter(EdgeProperties properties, ProblemResponses problems) {
-		return new RequestSizeLimitFilter(properties.maxRequestSize(), problems);
+	RequestSizeLimits requestSizeLimits(EdgeProperties properties) {
+		return new RequestSizeLimits(properties.maxRequestSize());
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	RequestSizeLimitFilter requestSizeLimitFilter(RequestSizeLimits limits, ProblemResponses problems) {
+		return new RequestSizeLimitFilter(limits, problems);
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	RequestBodyFilter requestBodyFilter(RequestSizeLimits limits, EdgeProperties properties) {
+		return new RequestBodyFilter(limits, properties.requestBodyIdleTimeout());
 	}
 
 }

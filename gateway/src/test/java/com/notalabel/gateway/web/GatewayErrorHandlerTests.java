@@ -50,6 +50,14 @@ class GatewayErrorHandlerTests {
 	}
 
 	@Test
+	void answersAClientsOwnFaultAsItsProblemEvenAfterRouting() {
+		assertThat(GatewayErrorHandler.problemFor(new RequestBodyStalled(), true).status())
+			.isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+		assertThat(GatewayErrorHandler.problemFor(new RequestTooLarge(10), true).status())
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+	}
+
+	@Test
 	void answersAFailureBeforeRoutingAsItsOwnAndKeepsEveryInternalOutOfTheDetail() {
 		Problem problem = GatewayErrorHandler.problemFor(new NullPointerException("secret.internal.Thing"), false);
 
