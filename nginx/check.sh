@@ -14,9 +14,10 @@ export GATEWAY_UPSTREAM="${GATEWAY_UPSTREAM:-127.0.0.1:3001}" SERVER_NAME="${SER
 # Only our variables: nginx's own ($host, $request_uri, ...) stay as they are.
 vars='$GATEWAY_UPSTREAM $SERVER_NAME $TLS_CERTIFICATE $TLS_CERTIFICATE_KEY $MAX_UPLOAD_SIZE $HTTP_PORT $HTTPS_PORT $STORAGE_SERVER_NAME $STORAGE_UPSTREAM'
 envsubst "$vars" <"$here/templates/notalabel.conf.template" >"$out/conf.d/notalabel.conf"
-# Paths under $out, so that this nginx shares nothing with any other on the machine.
-sed -e "s#include /etc/nginx/conf.d/\*.conf;#include $out/conf.d/*.conf;#" \
-	-e "s#/tmp/nginx-#$out/nginx-#g" \
+# Paths under $out, so that this nginx shares nothing with any other on the machine (the temp
+# paths only: an $out that itself starts with /tmp/nginx- must not be rewritten twice).
+sed -e "s#_temp_path /tmp/nginx-#_temp_path $out/nginx-#" \
+	-e "s#include /etc/nginx/conf.d/\*.conf;#include $out/conf.d/*.conf;#" \
 	-e "s#^pid .*#pid $out/nginx.pid;#" "$here/nginx.conf" >"$out/nginx.conf"
 nginx -t -c "$out/nginx.conf" -p "$out"
 echo "$out"

@@ -21,11 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param cors which browser origins may call the API
  * @param maxRequestSize the largest request body a route accepts unless its
  * {@code max-request-size} metadata says otherwise
+ * @param requestBodyIdleTimeout how long a request body may stop arriving while the
+ * gateway waits for more before the client is answered 408 and the service's call is
+ * called off
  */
 @Validated
 @ConfigurationProperties("nal.gateway")
 public record EdgeProperties(@DefaultValue List<String> trustedProxies, @NotNull @Valid Cors cors,
-		@NotNull @DefaultValue("1MB") DataSize maxRequestSize) {
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
+		@NotNull @DefaultValue("60s") Duration requestBodyIdleTimeout) {
 
 	/**
 	 * @param allowedOrigins exact origins ({@code https://app.notalabel.com}); never

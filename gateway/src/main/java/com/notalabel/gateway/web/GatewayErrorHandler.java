@@ -1,6 +1,5 @@
 package com.notalabel.gateway.web;
 
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +9,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -23,9 +22,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Every failure the gateway does not answer in a filter becomes problem+json here: a dead
- * service (connection refused, or its circuit breaker open) is 503, a slow one 504, a
- * broken connection 502, no route 404. No exception text reaches the client.
+ * Every failure the gateway does not answer in a filter becomes problem+json here: a
+ * service that cannot be reached or breaks off the exchange is 502, one whose circuit
+ * breaker is open 503, a slow one 504, a client's own fault (a body too large, stalled or
+ * broken off) its {@link GatewayProblem}, no route 404. No exception text reaches the
+ * client. An answer already under way cannot be replaced: it is broken off instead, so
+ * that the client never takes a truncated answer for a whole one.
  */
 @Order(-2)
 final class GatewayErrorHandler implements ErrorWebExceptionHandler {
@@ -43,7 +45,7 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(error);
 		}
-		Problem problem = problemFor(error);
+		Problem problem = problemFor(error, ServerWebExchangeUtils.isAlreadyRouted(exchange));
 		if (problem.status().is5xxServerError()) {
 			log.warn("{} {} answered {} ({}): {}", exchange.getRequest().getMethod(),
 					exchange.getRequest().getPath().value(), problem.status().value(), problem.code(),
@@ -69,22 +71,25 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		}
 	}
 
-	static Problem problemFor(Throwable error) {
-		if (error instanceof GatewayProblem known) {
-			return known.problem();
-		}
+	/**
+	 * The answer for a failure.
+	 * @param error what failed
+	 * @param routed whether the request had been handed to a service's connection when it
+	 * failed: from then on, whatever fails (refused, unresolvable, no TLS, reset, closed
+	 * early, not HTTP) is the service's exchange failing, and never the gateway's 500
+	 * @return the problem to answer
+	 */
+	static Problem problemFor(Throwable error, boolean routed) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof CallNotPermittedException
-					|| cause instanceof ServiceUnavailableException) {
+			if (cause instanceof GatewayProblem known) {
+				return known.problem();
+			}
+			if (cause instanceof CallNotPermittedException || cause instanceof ServiceUnavailableException) {
 				return Problem.unavailable();
 			}
 			if (cause instanceof TimeoutException
 					|| cause instanceof org.springframework.cloud.gateway.support.TimeoutException) {
 				return Problem.timeout();
-			}
-			if (cause instanceof PrematureCloseException) {
-				return new Problem(HttpStatus.BAD_GATEWAY, "server.bad_gateway",
-						"The service closed the connection before answering.");
 			}
 			if (cause instanceof DataBufferLimitException) {
 				return new Problem(HttpStatus.CONTENT_TOO_LARGE, "request.too_large", "The request is too large.");
@@ -92,6 +97,9 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		}
 		if (error instanceof ResponseStatusException status) {
 			return forStatus(status.getStatusCode());
+		}
+		if (routed) {
+			return Problem.badGateway();
 		}
 		return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "server.error", "Something went wrong on our side.");
 	}
@@ -108,7 +116,7 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
 			case CONTENT_TOO_LARGE -> new Problem(status, "request.too_large", "The request is too large.");
 			case SERVICE_UNAVAILABLE -> Problem.unavailable();
 			case GATEWAY_TIMEOUT -> Problem.timeout();
-			case BAD_GATEWAY -> new Problem(status, "server.bad_gateway", "The service could not be reached.");
+			case BAD_GATEWAY -> Problem.badGateway();
 			default ->
 				status.is4xxClientError() ? new Problem(status, "request.invalid", "The request cannot be processed.")
 						: new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "server.error",

@@ -38,9 +38,22 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
 		return TYPE_BASE + this.code.replace('.', '/');
 	}
 
+	/**
+	 * The service's circuit breaker is open: it is not called until it has had time to
+	 * recover.
+	 */
 	public static Problem unavailable() {
 		return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "server.unavailable",
 				"The service is unavailable right now. Try again shortly.");
+	}
+
+	/**
+	 * The service could not be reached (refused, unresolvable, no TLS) or broke off the
+	 * exchange (reset, closed early, not HTTP).
+	 */
+	public static Problem badGateway() {
+		return new Problem(HttpStatus.BAD_GATEWAY, "server.bad_gateway",
+				"The service could not be reached or did not answer properly.");
 	}
 
 	public static Problem timeout() {

@@ -33,21 +33,28 @@ public final class ProblemResponses {
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.setCacheControl("no-store");
 		problem.headers().forEach(headers::set);
-		byte[] body = this.json.writeValueAsBytes(body(problem, exchange));
+		byte[] body = bytes(problem, exchange.getRequest().getPath().value(), EdgeRequest.of(exchange).requestId());
 		headers.setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	static Map<String, Object> body(Problem problem, ServerWebExchange exchange) {
+	/**
+	 * The problem as the platform's problem+json document (ARCHITECTURE.md §3).
+	 * @param problem the problem
+	 * @param instance the request's path
+	 * @param requestId the request's id
+	 * @return the document's bytes
+	 */
+	byte[] bytes(Problem problem, String instance, String requestId) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.type());
 		body.put("title", problem.status().getReasonPhrase());
 		body.put("status", problem.status().value());
 		body.put("detail", problem.detail());
-		body.put("instance", exchange.getRequest().getPath().value());
+		body.put("instance", instance);
 		body.put("code", problem.code());
-		body.put("requestId", EdgeRequest.of(exchange).requestId());
-		return body;
+		body.put("requestId", requestId);
+		return this.json.writeValueAsBytes(body);
 	}
 
 }

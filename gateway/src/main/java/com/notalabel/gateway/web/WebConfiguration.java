@@ -1,8 +1,11 @@
 package com.notalabel.gateway.web;
 
+import io.netty.channel.ChannelPipeline;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +23,21 @@ class WebConfiguration {
 	@Bean
 	GatewayErrorHandler gatewayErrorHandler(ProblemResponses problems) {
 		return new GatewayErrorHandler(problems);
+	}
+
+	/**
+	 * What reactor-netty answers itself, before any filter, gets a problem+json body too
+	 * ({@link MalformedRequests}); with or without the edge filters, since it costs next
+	 * to nothing.
+	 */
+	@Bean
+	NettyServerCustomizer malformedRequestProblems(ProblemResponses problems) {
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			ChannelPipeline pipeline = channel.pipeline();
+			if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+				pipeline.addAfter(NettyPipeline.HttpCodec, MalformedRequests.NAME, new MalformedRequests(problems));
+			}
+		});
 	}
 
 	@Bean
@@ -42,8 +60,20 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnEdgeFilters
-	RequestSizeLimitFilter requestSizeLimitFilter(EdgeProperties properties, ProblemResponses problems) {
-		return new RequestSizeLimitFilter(properties.maxRequestSize(), problems);
+	RequestSizeLimits requestSizeLimits(EdgeProperties properties) {
+		return new RequestSizeLimits(properties.maxRequestSize());
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	RequestSizeLimitFilter requestSizeLimitFilter(RequestSizeLimits limits, ProblemResponses problems) {
+		return new RequestSizeLimitFilter(limits, problems);
+	}
+
+	@Bean
+	@ConditionalOnEdgeFilters
+	RequestBodyFilter requestBodyFilter(RequestSizeLimits limits, EdgeProperties properties) {
+		return new RequestBodyFilter(limits, properties.requestBodyIdleTimeout());
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -37,6 +38,10 @@ public final class StubService implements AutoCloseable {
 	private final Map<String, Supplier<Answer>> answers = new ConcurrentHashMap<>();
 
 	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
+	private final AtomicInteger brokenOff = new AtomicInteger();
+
+	private final AtomicInteger begun = new AtomicInteger();
 
 	private StubService(HttpServer server) {
 		this.server = server;
@@ -96,9 +101,27 @@ public final class StubService implements AutoCloseable {
 		this.answers.put(path, answer);
 	}
 
+	/** Answers requests to {@code path} with the default answer again. */
+	public void answerNormally(String path) {
+		this.answers.remove(path);
+	}
+
 	/** Waits before answering requests under {@code pathPrefix}. */
 	public void delay(String pathPrefix, Duration delay) {
 		this.delays.put(pathPrefix, delay);
+	}
+
+	/** How many requests reached the service, including those still arriving. */
+	public int begun() {
+		return this.begun.get();
+	}
+
+	/**
+	 * How many requests ended before the service could answer them: the caller closed the
+	 * connection while the body was still arriving, or while the service was busy.
+	 */
+	public int brokenOff() {
+		return this.brokenOff.get();
 	}
 
 	public List<Received> received(Predicate<Received> which) {
@@ -115,6 +138,7 @@ public final class StubService implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.begun.incrementAndGet();
 		try (exchange; InputStream body = exchange.getRequestBody()) {
 			byte[] content = body.readAllBytes();
 			Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -139,6 +163,7 @@ public final class StubService implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// The gateway gave up waiting; nothing to answer.
+			this.brokenOff.incrementAndGet();
 		}
 	}
 
