@@ -78,7 +78,7 @@ class ProbeController {
 
 	}
 
-	record ProfileRequest(String displayName, List<Link> links, Map<String, String> tags) {
+	record ProfileRequest(String displayName, List<Link> links, Map<String, String> tags, List<String> genres) {
 
 	}
 

@@ -99,6 +99,14 @@ class HostileInputIntegrationTests {
 		}
 
 		@Test
+		void refusesANulCharacterInAListOfStrings() {
+			Response response = postJson("/probe/profile",
+					"{\"displayName\":\"Ada\",\"links\":[],\"tags\":{},\"genres\":[\"jazz\",\"folk\\u0000\"]}");
+
+			assertFieldError(response, "genres[1]", StorableText.MESSAGE);
+		}
+
+		@Test
 		void refusesUnstorableTextInAMergePatch() {
 			Response response = postJson("/probe/patch", "{\"displayName\":\"Ada\\u0000\"}");
 
