@@ -1,7 +1,11 @@
 package com.notalabel.shared.web;
 
+import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -10,6 +14,8 @@ import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -45,10 +51,13 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.notalabel.shared.web.StorableParameters.UnstorableParameter;
 
 /**
  * The one place where exceptions become problem+json. Details are written for the client;
@@ -86,6 +95,17 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+		Optional<String> dataException = dataExceptionState(ex);
+		if (dataException.isPresent()) {
+			// SQLSTATE class 22: the value itself cannot be stored (a NUL, a date out of
+			// PostgreSQL's range), whatever the stored data. The input checks should have
+			// named the field; this is the net under them.
+			log.warn("The database refused a value of the request (SQLSTATE {})", dataException.get());
+			return respond(
+					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid",
+							"A value in the request is out of range or has characters that cannot be stored."),
+					new HttpHeaders(), request);
+		}
 		// Only the constraint's name is logged: PostgreSQL's message repeats the
 		// duplicated
 		// value, which may be an e-mail address.
@@ -123,8 +143,18 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 				new HttpHeaders(), request);
 	}
 
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		return handleUnexpected(ex, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		Optional<ProblemDetail> refused = ContainerRefusals.problemFor(ex);
+		if (refused.isPresent()) {
+			log.info("The container refused what the client sent ({})", ContainerRefusals.describe(ex));
+			return respond(refused.get(), new HttpHeaders(), request);
+		}
 		if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
 			// A framework or library exception that carries a client-error status of its
 			// own.
@@ -175,12 +205,22 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 					List.of(new Problems.FieldError(JsonMergePatch.fieldOf(unknown, "body"),
 							"is not a field of this request")));
 		}
+		else if (cause instanceof UnstorableText unstorable) {
+			problem = Problems.withErrors(
+					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid", "The request has invalid values."),
+					List.of(new Problems.FieldError(JsonMergePatch.fieldOf(unstorable, "body"), StorableText.MESSAGE)));
+		}
 		else if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
 			problem = Problems.withErrors(
 					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid",
 							"The request has a value of the wrong type."),
 					List.of(new Problems.FieldError(JsonMergePatch.fieldOf((JacksonException) cause, "body"),
 							"has the wrong type or format")));
+		}
+		else if (cause instanceof StreamReadException duplicate && isDuplicateMember(duplicate)) {
+			problem = Problems.withErrors(
+					Problems.create(HttpStatus.BAD_REQUEST, "request.invalid", "The request has a field twice."),
+					List.of(new Problems.FieldError(duplicateField(duplicate), "appears more than once")));
 		}
 		else if (cause instanceof StreamReadException) {
 			problem = Problems.create(HttpStatus.BAD_REQUEST, "request.malformed",
@@ -216,9 +256,14 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		ProblemDetail problem = Problems.withErrors(
-				Problems.create(HttpStatus.BAD_REQUEST, "request.invalid", "A parameter has the wrong type or format."),
-				List.of(new Problems.FieldError(name, "has the wrong type or format")));
+		ProblemDetail problem = (ex.getCause() instanceof UnstorableParameter)
+				? Problems.withErrors(
+						Problems.create(HttpStatus.BAD_REQUEST, "request.invalid", "A parameter has an invalid value."),
+						List.of(new Problems.FieldError(name, StorableText.MESSAGE)))
+				: Problems.withErrors(
+						Problems.create(HttpStatus.BAD_REQUEST, "request.invalid",
+								"A parameter has the wrong type or format."),
+						List.of(new Problems.FieldError(name, "has the wrong type or format")));
 		return respond(problem, headers, request);
 	}
 
@@ -314,6 +359,57 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 			return "constraint " + postgres.getServerErrorMessage().getConstraint();
 		}
 		return ex.getMostSpecificCause().getClass().getSimpleName();
+	}
+
+	/**
+	 * The SQLSTATE of a PostgreSQL data exception (class 22) behind the failure.
+	 */
+	private static Optional<String> dataExceptionState(DataIntegrityViolationException ex) {
+		for (Throwable cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return Optional.of(sql.getSQLState());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Jackson reports a duplicate member (strict duplicate detection, on in the service
+	 * defaults) with a plain read exception; its message is the only mark. Should it
+	 * change, a duplicate is still refused, as malformed JSON.
+	 */
+	private static boolean isDuplicateMember(StreamReadException ex) {
+		return ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Duplicate Object property");
+	}
+
+	/**
+	 * Where the parser stood when it met the duplicate, as clients name fields:
+	 * {@code links[1].url}.
+	 */
+	private static String duplicateField(StreamReadException ex) {
+		if (!(ex.processor() instanceof JsonParser parser)) {
+			return "body";
+		}
+		Deque<Object> segments = new ArrayDeque<>();
+		for (TokenStreamContext context = parser.streamReadContext(); context != null
+				&& !context.inRoot(); context = context.getParent()) {
+			if (context.inArray()) {
+				segments.push(context.getCurrentIndex());
+			}
+			else if (context.currentName() != null) {
+				segments.push(context.currentName());
+			}
+		}
+		StringBuilder field = new StringBuilder();
+		for (Object segment : segments) {
+			if (segment instanceof Integer index) {
+				field.append('[').append(index).append(']');
+			}
+			else {
+				field.append(field.isEmpty() ? "" : ".").append(segment);
+			}
+		}
+		return field.isEmpty() ? "body" : field.toString();
 	}
 
 	private static String lastNode(String propertyPath) {

@@ -32,6 +32,18 @@ public final class ProblemResponseWriter {
 		this.mapper.writeValue(response.getOutputStream(), asMap(problem));
 	}
 
+	/**
+	 * The problem's body, completed from the request, for a writer that is not the
+	 * response's output stream (Tomcat's error report).
+	 * @param request the failed request
+	 * @param problem the problem
+	 * @return the JSON
+	 */
+	String render(HttpServletRequest request, ProblemDetail problem) {
+		Problems.complete(problem, request);
+		return this.mapper.writeValueAsString(asMap(problem));
+	}
+
 	static Map<String, Object> asMap(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", String.valueOf(problem.getType()));

@@ -1,8 +1,10 @@
 package com.notalabel.shared.web;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +31,13 @@ public final class Problems {
 	private static final Map<Integer, String> CODES_BY_STATUS = Map.ofEntries(Map.entry(400, "request.invalid"),
 			Map.entry(401, "auth.unauthenticated"), Map.entry(403, "auth.forbidden"),
 			Map.entry(404, "resource.not_found"), Map.entry(405, "request.method_not_allowed"),
-			Map.entry(406, "request.not_acceptable"), Map.entry(409, "resource.conflict"),
-			Map.entry(412, "request.precondition_failed"), Map.entry(413, "request.too_large"),
+			Map.entry(406, "request.not_acceptable"), Map.entry(408, "request.timeout"),
+			Map.entry(409, "resource.conflict"), Map.entry(412, "request.precondition_failed"),
+			Map.entry(413, "request.too_large"), Map.entry(414, "request.uri_too_long"),
 			Map.entry(415, "request.unsupported_media_type"), Map.entry(422, "request.unprocessable"),
-			Map.entry(429, "request.rate_limited"), Map.entry(500, "server.error"),
-			Map.entry(502, "server.bad_gateway"), Map.entry(503, "server.unavailable"),
-			Map.entry(504, "server.timeout"));
+			Map.entry(429, "request.rate_limited"), Map.entry(431, "request.headers_too_large"),
+			Map.entry(500, "server.error"), Map.entry(502, "server.bad_gateway"), Map.entry(503, "server.unavailable"),
+			Map.entry(504, "server.timeout"), Map.entry(505, "request.http_version_not_supported"));
 
 	private Problems() {
 	}
@@ -78,7 +81,7 @@ public final class Problems {
 		if (problem.getInstance() == null) {
 			String uri = (request.getAttribute("jakarta.servlet.error.request_uri") instanceof String original)
 					? original : request.getRequestURI();
-			problem.setInstance(URI.create(uri));
+			instance(uri).ifPresent(problem::setInstance);
 		}
 		if (problem.getProperties() == null || !problem.getProperties().containsKey(CODE)) {
 			problem.setProperty(CODE, codeFor(HttpStatusCode.valueOf(problem.getStatus())));
@@ -93,6 +96,22 @@ public final class Problems {
 			problem.setProperty(REQUEST_ID, requestId);
 		}
 		return problem;
+	}
+
+	/**
+	 * The request's path as the problem's {@code instance}, unless it is not a URI at all
+	 * (what Tomcat refuses as malformed reaches its error report as sent).
+	 */
+	private static Optional<URI> instance(@Nullable String path) {
+		if (path == null || path.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new URI(path));
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Fails before any controller, to exercise the error page.
+ * Fails before any controller, to exercise the error page, or reads a parameter there.
  */
 @Component
 class FailingFilter extends OncePerRequestFilter {
@@ -21,6 +21,10 @@ class FailingFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getRequestURI().equals("/public/filter-failure")) {
 			throw new ServletException("filter blew up: com.notalabel.Secret");
+		}
+		if (request.getRequestURI().equals("/public/filter-parameter")) {
+			// A filter that reads a parameter meets Tomcat's refusal of the query first.
+			request.getParameter("x");
 		}
 		chain.doFilter(request, response);
 	}

@@ -1,5 +1,6 @@
 package com.notalabel.shared.testapp;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -70,6 +72,47 @@ class ProbeController {
 	@PostMapping(path = "/probe/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
 	EchoRequest echo(@Valid @RequestBody EchoRequest request) {
 		return request;
+	}
+
+	record Link(String label, String url) {
+
+	}
+
+	record ProfileRequest(String displayName, List<Link> links, Map<String, String> tags, List<String> genres) {
+
+	}
+
+	@PostMapping(path = "/probe/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ProfileRequest profile(@RequestBody ProfileRequest request) {
+		return request;
+	}
+
+	@PostMapping(path = "/probe/patch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, @Nullable Object> patch(@RequestBody Map<String, @Nullable Object> patch) {
+		return patch;
+	}
+
+	@GetMapping("/probe/search")
+	Map<String, Object> search(@RequestParam String q, @RequestParam(defaultValue = "0") int page) {
+		return Map.of("q", q, "page", page);
+	}
+
+	@GetMapping("/probe/names/{name}")
+	Map<String, String> name(@PathVariable String name) {
+		return Map.of("name", name);
+	}
+
+	/** A value PostgreSQL refuses that no input check stopped: the database's verdict. */
+	@PostMapping("/probe/store-nul")
+	ResponseEntity<Void> storeNul() {
+		this.jdbc.sql("insert into unique_thing (name) values (?)").param("a\u0000b").update();
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/probe/store-date")
+	ResponseEntity<Void> storeDate() {
+		this.jdbc.sql("insert into dated_thing (day) values (?)").param(LocalDate.of(999_999_999, 1, 1)).update();
+		return ResponseEntity.noContent().build();
 	}
 
 	static final class ItemNotFound extends ProblemException {

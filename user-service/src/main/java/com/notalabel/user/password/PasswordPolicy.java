@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.notalabel.shared.web.StorableText;
+
 /**
  * What a new password must be (NIST SP 800-63B, OWASP ASVS 2.1): 8 to 128 characters,
  * counted after Unicode normalisation, any characters, no composition rules, not one of
@@ -37,6 +39,9 @@ public class PasswordPolicy {
 	 * acceptable
 	 */
 	public Optional<String> problemWith(String password, String email, String displayName) {
+		if (!StorableText.isStorable(password)) {
+			return Optional.of(StorableText.MESSAGE);
+		}
 		String normalized = normalize(password);
 		int length = normalized.codePointCount(0, normalized.length());
 		if (length < MIN_LENGTH) {
@@ -60,12 +65,23 @@ public class PasswordPolicy {
 
 	/**
 	 * NFKC, so that the same password typed on two keyboards (composed and decomposed
-	 * accents, full-width digits) is the same password.
+	 * accents, full-width digits) is the same password. An unpaired surrogate, which has
+	 * no UTF-8 form and makes Argon2 throw, becomes U+FFFD: such a password can never
+	 * have been set (see {@link #problemWith}), so a sign-in with one is simply wrong,
+	 * never a failure of the service.
 	 * @param password as typed
 	 * @return the form that is measured and hashed
 	 */
 	static String normalize(String password) {
-		return Normalizer.normalize(password, Normalizer.Form.NFKC);
+		String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
+		if (StorableText.isStorable(normalized)) {
+			return normalized;
+		}
+		StringBuilder paired = new StringBuilder(normalized.length());
+		normalized.codePoints()
+			.map((codePoint) -> (Character.getType(codePoint) == Character.SURROGATE) ? 0xFFFD : codePoint)
+			.forEach(paired::appendCodePoint);
+		return paired.toString();
 	}
 
 }

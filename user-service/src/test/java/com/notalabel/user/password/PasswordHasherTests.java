@@ -28,6 +28,15 @@ class PasswordHasherTests {
 	}
 
 	@Test
+	void answersAnUnpairedSurrogateAsAWrongPasswordInsteadOfFailing() {
+		String hash = hasher.hash("correct horse battery");
+
+		assertThat(hasher.matches("\ud800x", hash)).isFalse();
+		assertThat(hasher.matches("correct horse \udc00battery", hash)).isFalse();
+		assertThat(hasher.matches("\ud800x", null)).isFalse();
+	}
+
+	@Test
 	void neverMatchesWhenThereIsNoHash() {
 		assertThat(hasher.matches("anything at all", null)).isFalse();
 	}

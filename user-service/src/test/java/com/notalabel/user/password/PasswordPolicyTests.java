@@ -38,9 +38,17 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void refusesTextThatCannotBeStoredOrHashed() {
+		assertThat(policy.problemWith("long enough \ud800 password", "a@example.com", "A"))
+			.hasValue("must not contain NUL characters or unpaired surrogates");
+		assertThat(policy.problemWith("long enough \u0000 password", "a@example.com", "A")).isPresent();
+	}
+
+	@Test
 	void measuresTheNormalisedForm() {
 		assertThat(PasswordPolicy.normalize("ｐａｓｓ１２３４")).isEqualTo("pass1234");
 		assertThat(PasswordPolicy.normalize("e\u0301")).isEqualTo("\u00e9");
+		assertThat(PasswordPolicy.normalize("\ud800x\ud834\udd1e")).isEqualTo("\ufffdx\ud834\udd1e");
 	}
 
 }

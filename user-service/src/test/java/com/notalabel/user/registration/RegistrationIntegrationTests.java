@@ -128,6 +128,25 @@ class RegistrationIntegrationTests {
 		}
 
 		@Test
+		void aPasswordWithAnUnpairedSurrogateOrNulNamingTheFieldAndNotRepeatingIt() {
+			for (String password : new String[] { "long enough\\ud800x", "long enough\\u0000x" }) {
+				String email = People.newEmail();
+				Response response = RegistrationIntegrationTests.this.api.http()
+					.post("/api/v1/auth/register")
+					.body("application/json",
+							"{\"email\":\"" + email + "\",\"password\":\"" + password
+									+ "\",\"displayName\":\"Broken Text\"}")
+					.send();
+
+				assertThat(response.status()).isEqualTo(400);
+				assertThat(response.code()).isEqualTo("request.invalid");
+				assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("password");
+				assertThat(response.body()).doesNotContain("long enough");
+				assertThat(accountsWith(email)).isZero();
+			}
+		}
+
+		@Test
 		void theAddressAsPassword() {
 			String email = People.newEmail();
 			Response response = register(email, email, "Self Referential");

@@ -1,0 +1,3 @@
+create table dated_thing (
+    day date not null
+);
