@@ -23,7 +23,7 @@ import org.springframework.http.ProblemDetail;
  * what it refuses before any application code runs (a malformed request line or URI,
  * headers over the limit, an HTTP version it does not speak) and for any error the
  * application's error page did not render. Replaces Tomcat's {@link ErrorReportValve} on
- * the host (ADR 22).
+ * the host (ADR 23).
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
