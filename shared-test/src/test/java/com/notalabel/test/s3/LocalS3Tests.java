@@ -16,58 +16,50 @@ import com.notalabel.test.http.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * One test, as each start of S3Proxy costs seconds (jclouds, Jetty): what the platform
+ * runner relies on, from a first start to a restart on the same folder and port.
+ */
 class LocalS3Tests {
 
-	// Each start costs seconds (jclouds, Jetty): the tests share the JVM's server where
-	// they can.
-	private final LocalS3 s3 = LocalS3.shared();
-
 	@Test
-	void storesAndServesObjectsInItsBucketForItsKeyPair() {
-		try (S3Client client = LocalS3Clients.client(this.s3)) {
-			client.putObject((request) -> request.bucket(this.s3.bucket()).key("a/b.txt"),
-					RequestBody.fromString("hello"));
-
-			assertThat(client.getObjectAsBytes((request) -> request.bucket(this.s3.bucket()).key("a/b.txt"))
-				.asUtf8String()).isEqualTo("hello");
-		}
-	}
-
-	@Test
-	void refusesAnUnsignedRequest() {
-		assertThat(TestHttp.at(this.s3.endpoint()).get("/" + this.s3.bucket()).send().status()).isEqualTo(403);
-	}
-
-	@Test
-	void refusesAnotherKeyPair() {
-		try (S3Client stranger = S3Client.builder()
-			.endpointOverride(this.s3.endpoint())
-			.region(Region.of(LocalS3.REGION))
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("someone", "else")))
-			.build()) {
-			assertThatExceptionOfType(S3Exception.class)
-				.isThrownBy(() -> stranger.listObjectsV2((request) -> request.bucket(this.s3.bucket())))
-				.satisfies((refused) -> assertThat(refused.statusCode()).isEqualTo(403));
-		}
-	}
-
-	@Test
-	void keepsAFolderStoreAcrossARestartOnTheSamePort(@TempDir Path folder) {
+	void servesItsBucketToItsKeyPairOnlyAndKeepsAFolderStoreAcrossARestart(@TempDir Path folder) {
 		int port;
-		try (LocalS3 first = LocalS3.builder().bucket("tapes").folder(folder).start();
-				S3Client client = LocalS3Clients.client(first)) {
-			client.putObject((request) -> request.bucket("tapes").key("kept"), RequestBody.fromString("x"));
+		try (LocalS3 first = LocalS3.builder().bucket("tapes").credentials("ada", "secret").folder(folder).start();
+				S3Client client = LocalS3Clients.client(first);
+				S3Client stranger = client(first, "someone", "else")) {
+			client.putObject((request) -> request.bucket("tapes").key("a/b.txt"), RequestBody.fromString("hello"));
+
+			assertThat(client.getObjectAsBytes((request) -> request.bucket("tapes").key("a/b.txt")).asUtf8String())
+				.isEqualTo("hello");
+			assertThat(TestHttp.at(first.endpoint()).get("/tapes/a/b.txt").send().status()).as("unsigned")
+				.isEqualTo(403);
+			assertThatExceptionOfType(S3Exception.class)
+				.isThrownBy(() -> stranger.getObjectAsBytes((request) -> request.bucket("tapes").key("a/b.txt")))
+				.satisfies((refused) -> assertThat(refused.statusCode()).isEqualTo(403));
 			port = first.port();
 		}
 
-		try (LocalS3 again = LocalS3.builder().bucket("tapes").folder(folder).port(port).start();
-				S3Client client = LocalS3Clients.client(again)) {
+		try (LocalS3 again = LocalS3.builder()
+			.bucket("tapes")
+			.credentials("ada", "secret")
+			.folder(folder)
+			.port(port)
+			.start(); S3Client client = LocalS3Clients.client(again)) {
 			assertThat(again.endpoint()).hasToString("http://127.0.0.1:" + port);
-			assertThat(client.getObjectAsBytes((request) -> request.bucket("tapes").key("kept")).asUtf8String())
-				.isEqualTo("x");
+			assertThat(client.getObjectAsBytes((request) -> request.bucket("tapes").key("a/b.txt")).asUtf8String())
+				.isEqualTo("hello");
 		}
-		assertThat(folder.resolve("tapes").resolve("kept")).exists();
+		assertThat(folder.resolve("tapes").resolve("a").resolve("b.txt")).exists();
+	}
+
+	private static S3Client client(LocalS3 s3, String accessKey, String secretKey) {
+		return S3Client.builder()
+			.endpointOverride(s3.endpoint())
+			.region(Region.of(LocalS3.REGION))
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+			.build();
 	}
 
 }
