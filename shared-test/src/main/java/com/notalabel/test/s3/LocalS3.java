@@ -16,6 +16,8 @@ import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jspecify.annotations.Nullable;
 
+import com.notalabel.test.infra.AtExit;
+
 /**
  * A real S3 API over HTTP on {@code 127.0.0.1}: S3Proxy over a jclouds store (a folder,
  * or memory), with one bucket created and AWS v2/v4 signatures checked against one key
@@ -63,7 +65,8 @@ public final class LocalS3 implements AutoCloseable {
 
 	/**
 	 * The tests' server, one per JVM: started on first use over a temporary folder,
-	 * stopped and its folder deleted when the JVM exits.
+	 * stopped and its folder deleted when the JVM exits, after the Spring contexts that
+	 * use it.
 	 * @return the running server, bucket {@code nal-test}
 	 */
 	public static LocalS3 shared() {
@@ -257,7 +260,7 @@ public final class LocalS3 implements AutoCloseable {
 
 		private static LocalS3 startForTheJvm() {
 			LocalS3 s3 = builder().start();
-			Runtime.getRuntime().addShutdownHook(new Thread(s3::close, "nal-test-s3-stop"));
+			AtExit.run("nal-test-s3-stop", s3::close);
 			return s3;
 		}
 
