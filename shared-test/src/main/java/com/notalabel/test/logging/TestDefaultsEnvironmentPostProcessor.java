@@ -27,8 +27,11 @@ public class TestDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 
 	static final String SOURCE_NAME = "nal-test-defaults";
 
-	static final Map<String, Object> DEFAULTS = Map.of("logging.level.root", "WARN", "server.shutdown", "immediate",
-			"spring.lifecycle.timeout-per-shutdown-phase", "2s");
+	static final Map<String, Object> DEFAULTS = Map.ofEntries(Map.entry("logging.level.root", "WARN"),
+			// Boot warns at each start that the tests' logback.configurationFile is not its
+			// configuration; it is not meant to be.
+			Map.entry("logging.level.org.springframework.boot.logging.logback.LogbackLoggingSystem", "ERROR"),
+			Map.entry("server.shutdown", "immediate"), Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "2s"));
 
 	/** How Spring Boot names the property sources of application.yml and its kin. */
 	private static final String CONFIG_FILE_PREFIX = "Config resource";
