@@ -30,7 +30,7 @@ public final class TestMailServer {
 	private static final int PORT = server.getSmtp().getPort();
 
 	static {
-		AtExit.run("nal-test-mail-server-stop", () -> current().stop());
+		AtExit.run(() -> current().stop());
 	}
 
 	private TestMailServer() {

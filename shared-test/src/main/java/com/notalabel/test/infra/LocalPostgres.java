@@ -37,7 +37,7 @@ final class LocalPostgres {
 							+ " and NAL_TEST_POSTGRES_PASSWORD, or run with Docker (NAL_TEST_INFRA=docker).",
 					ex);
 		}
-		AtExit.run("nal-test-drop-" + database, () -> dropQuietly(admin, database));
+		AtExit.run(() -> dropQuietly(admin, database));
 		return new PostgresServer(withDatabase(admin.url(), database), admin.username(), admin.password());
 	}
 

@@ -260,7 +260,7 @@ public final class LocalS3 implements AutoCloseable {
 
 		private static LocalS3 startForTheJvm() {
 			LocalS3 s3 = builder().start();
-			AtExit.run("nal-test-s3-stop", s3::close);
+			AtExit.run(s3::close);
 			return s3;
 		}
 
