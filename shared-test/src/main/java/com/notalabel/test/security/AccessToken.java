@@ -8,37 +8,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * One user's session and the claims of a token for it, signed on demand.
+ *
+ * @param keys the key set whose signing key signs it
+ * @param userId {@code sub}
+ * @param sessionId {@code sid}
+ * @param claims what the token says
  */
-public final class AccessToken {
-
-	private final TestKeySet keys;
-
-	private final UUID userId;
-
-	private final UUID sessionId;
-
-	private final JWTClaimsSet claims;
-
-	AccessToken(TestKeySet keys, UUID userId, UUID sessionId, JWTClaimsSet claims) {
-		this.keys = keys;
-		this.userId = userId;
-		this.sessionId = sessionId;
-		this.claims = claims;
-	}
-
-	/** {@code sub}. */
-	public UUID userId() {
-		return this.userId;
-	}
-
-	/** {@code sid}. */
-	public UUID sessionId() {
-		return this.sessionId;
-	}
-
-	public JWTClaimsSet claims() {
-		return this.claims;
-	}
+public record AccessToken(TestKeySet keys, UUID userId, UUID sessionId, JWTClaimsSet claims) {
 
 	/**
 	 * @return the token signed by its key set's signing key
