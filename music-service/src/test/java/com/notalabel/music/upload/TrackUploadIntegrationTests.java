@@ -308,7 +308,7 @@ class TrackUploadIntegrationTests {
 		void metadataTextWithANulOrAnUnpairedSurrogateNamingTheField(String escapedTitle) {
 			UUID artist = UUID.randomUUID();
 
-			Reply reply = http().upload(artist,
+			Response reply = http().upload(artist,
 					Multipart.file("a.wav", wav(8)).metadata("{\"title\": \"" + escapedTitle + "\"}"));
 
 			assertThat(reply.status()).as(reply.body()).isEqualTo(400);
