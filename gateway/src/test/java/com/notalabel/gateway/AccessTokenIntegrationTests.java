@@ -1,8 +1,10 @@
 package com.notalabel.gateway;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -30,19 +32,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
-import com.notalabel.gateway.support.TestTokens.Token;
+import com.notalabel.test.security.AccessToken;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessTokenIntegrationTests extends GatewayIntegrationTest {
+
+	private static final TestKeySet KEYS = TestKeySet.shared();
+
+	private static final RSAKey KEY = KEYS.signingKey();
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Test
 	void letsAValidBearerTokenThroughUnchanged() {
-		String token = TestTokens.valid().value();
+		String token = KEYS.token().value();
 		String path = "/api/v1/tracks/" + UUID.randomUUID();
 
 		get(path, token).expectStatus().isOk();
@@ -53,7 +59,7 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void letsAValidCookieTokenThroughWithTheCookie() {
-		String token = TestTokens.valid().value();
+		String token = KEYS.token().value();
 		String path = "/api/v1/albums/" + UUID.randomUUID();
 
 		this.http.get().uri(path).cookie("nal_at", token).exchange().expectStatus().isOk();
@@ -64,18 +70,17 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void acceptsATokenSignedByANewlyPublishedKey() {
-		RSAKey rotated = TestTokens.generate("rotated-" + UUID.randomUUID());
-		TestTokens.publish(rotated);
-		Token token = TestTokens.valid();
-		String signed = TestTokens.signed(TestTokens.header(rotated.getKeyID()).build(), token.claims(),
-				Token.signer(rotated));
+		RSAKey rotated = TestKeySet.newKey("rotated-" + UUID.randomUUID());
+		KEYS.publish(rotated);
+		AccessToken token = KEYS.token();
+		String signed = token.signedWith(rotated);
 
 		get("/api/v1/tracks", signed).expectStatus().isOk();
 	}
 
 	@Test
 	void verifiesARepeatedTokenOnlyOnce() {
-		String token = TestTokens.valid().value();
+		String token = KEYS.token().value();
 		double before = verifications();
 
 		for (int i = 0; i < 3; i++) {
@@ -161,7 +166,7 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 		void refusesAnInvalidCookieTokenToo() {
 			AccessTokenIntegrationTests.this.http.get()
 				.uri("/api/v1/tracks")
-				.cookie("nal_at", TestTokens.valid().with((claims) -> claims.issuer("someone-else")).value())
+				.cookie("nal_at", KEYS.token().with((claims) -> claims.issuer("someone-else")).value())
 				.exchange()
 				.expectStatus()
 				.isUnauthorized();
@@ -170,43 +175,38 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	static Stream<Arguments> refusedTokens() throws JOSEException {
-		Token token = TestTokens.valid();
-		RSAKey stranger = TestTokens.generate("unknown-" + UUID.randomUUID());
+		AccessToken token = KEYS.token();
+		RSAKey stranger = TestKeySet.newKey("unknown-" + UUID.randomUUID());
 		String valid = token.value();
 		String[] parts = valid.split("\\.");
 		Instant now = Instant.now();
-		ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID(TestTokens.SIGNING_KEY.getKeyID()).generate();
+		ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID(KEY.getKeyID()).generate();
 		return Stream.of(
 				Arguments.of("alg none",
-						TestTokens.base64Url("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\""
-								+ TestTokens.SIGNING_KEY.getKeyID() + "\"}") + "." + parts[1] + "."),
+						base64Url("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + KEY.getKeyID() + "\"}") + "."
+								+ parts[1] + "."),
 				Arguments.of("HS256 signed with the public key",
-						TestTokens.signed(
-								new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(TestTokens.SIGNING_KEY.getKeyID())
-									.type(new JOSEObjectType("at+jwt"))
-									.build(),
-								token.claims(), new MACSigner(TestTokens.SIGNING_KEY.toRSAPublicKey().getEncoded()))),
-				Arguments.of("ES256",
-						TestTokens
-							.signed(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(TestTokens.SIGNING_KEY.getKeyID())
-								.type(new JOSEObjectType("at+jwt"))
+						TestKeySet.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID())
+							.type(TestKeySet.ACCESS_TOKEN_TYPE)
+							.build(), token.claims(), new MACSigner(KEY.toRSAPublicKey().getEncoded()))),
+				Arguments
+					.of("ES256",
+							TestKeySet.sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID())
+								.type(TestKeySet.ACCESS_TOKEN_TYPE)
 								.build(), token.claims(), new ECDSASigner(ecKey))),
 				Arguments
 					.of("tampered payload",
 							parts[0] + "."
-									+ TestTokens
-										.base64Url(
-												token
-													.with((claims) -> claims.claim("roles", List.of("ADMIN")))
-													.claims()
-													.toString())
+									+ base64Url(
+											token.with((claims) -> claims.claim("roles", List.of("ADMIN")))
+												.claims()
+												.toString())
 									+ "." + parts[2]),
 				Arguments.of("tampered signature", parts[0] + "." + parts[1] + "." + flipped(parts[2])),
-				Arguments.of("expired",
-						token
-							.with((claims) -> claims.issueTime(Date.from(now.minus(Duration.ofHours(2))))
-								.expirationTime(Date.from(now.minus(Duration.ofMinutes(10)))))
-							.value()),
+				Arguments
+					.of("expired",
+							token.with((claims) -> claims.issueTime(Date.from(now.minus(Duration.ofHours(2))))
+								.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))).value()),
 				Arguments.of("not yet valid",
 						token.with((claims) -> claims.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))))
 							.value()),
@@ -214,30 +214,33 @@ class AccessTokenIntegrationTests extends GatewayIntegrationTest {
 				Arguments.of("wrong iss", token.with((claims) -> claims.issuer("https://evil.example")).value()),
 				Arguments.of("wrong aud", token.with((claims) -> claims.audience("another-api")).value()),
 				Arguments.of("wrong typ",
-						TestTokens.signed(
-								TestTokens.header(TestTokens.SIGNING_KEY.getKeyID()).type(JOSEObjectType.JWT).build(),
-								token.claims(), Token.signer(TestTokens.SIGNING_KEY))),
+						TestKeySet.sign(TestKeySet.header(KEY).type(JOSEObjectType.JWT).build(), token.claims(),
+								TestKeySet.signer(KEY))),
 				Arguments.of("unknown kid",
-						TestTokens.signed(TestTokens.header(stranger.getKeyID()).build(), token.claims(),
-								Token.signer(stranger))),
-				Arguments.of("stranger's key under a known kid",
-						TestTokens.signed(TestTokens.header(TestTokens.SIGNING_KEY.getKeyID()).build(), token.claims(),
-								Token.signer(stranger))),
+						TestKeySet.sign(TestKeySet.header(stranger).build(), token.claims(),
+								TestKeySet.signer(stranger))),
+				Arguments
+					.of("stranger's key under a known kid",
+							TestKeySet.sign(TestKeySet.header(KEY).build(), token.claims(),
+									TestKeySet.signer(stranger))),
 				Arguments.of("its own key in jwk",
-						TestTokens.signed(TestTokens.header(TestTokens.SIGNING_KEY.getKeyID())
-							.jwk(TestTokens.SIGNING_KEY.toPublicJWK())
-							.build(), token.claims(), Token.signer(TestTokens.SIGNING_KEY))),
+						TestKeySet.sign(TestKeySet.header(KEY).jwk(KEY.toPublicJWK()).build(), token.claims(),
+								TestKeySet.signer(KEY))),
 				Arguments.of("a key set in jku",
-						TestTokens.signed(TestTokens.header(TestTokens.SIGNING_KEY.getKeyID())
-							.jwkURL(URI.create("https://evil.example/jwks.json"))
-							.build(), token.claims(), Token.signer(TestTokens.SIGNING_KEY))),
+						TestKeySet.sign(
+								TestKeySet.header(KEY).jwkURL(URI.create("https://evil.example/jwks.json")).build(),
+								token.claims(), TestKeySet.signer(KEY))),
 				Arguments.of("a certificate in x5u",
-						TestTokens.signed(TestTokens.header(TestTokens.SIGNING_KEY.getKeyID())
-							.x509CertURL(URI.create("https://evil.example/cert.pem"))
-							.build(), token.claims(), Token.signer(TestTokens.SIGNING_KEY))),
+						TestKeySet.sign(
+								TestKeySet.header(KEY).x509CertURL(URI.create("https://evil.example/cert.pem")).build(),
+								token.claims(), TestKeySet.signer(KEY))),
 				Arguments.of("sub not a UUID", token.with((claims) -> claims.subject("admin")).value()),
 				Arguments.of("garbage", "not-a-token"), Arguments.of("three dots of garbage", "a.b.c"),
 				Arguments.of("oversized", valid + "A".repeat(9000)));
+	}
+
+	private static String base64Url(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String flipped(String signature) {

@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 		this.http.post()
 			.uri(path)
 			.header(HttpHeaders.ORIGIN, StubPlatform.APP_ORIGIN)
-			.cookie("nal_at", TestTokens.valid().value())
+			.cookie("nal_at", TestKeySet.shared().token().value())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange()
@@ -78,7 +78,7 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 	void needsNoOriginFromAClientThatSendsItsTokenItself() {
 		this.http.post()
 			.uri("/api/v1/tracks")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange()
@@ -109,7 +109,7 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 			BrowserDefencesIntegrationTests.this.http.method(HttpMethod.DELETE)
 				.uri(path)
 				.header(HttpHeaders.ORIGIN, "https://evil.example")
-				.cookie("nal_at", TestTokens.valid().value())
+				.cookie("nal_at", TestKeySet.shared().token().value())
 				.exchange()
 				.expectStatus()
 				.isForbidden();
@@ -123,7 +123,7 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 
 			BrowserDefencesIntegrationTests.this.http.post()
 				.uri(path)
-				.cookie("nal_at", TestTokens.valid().value())
+				.cookie("nal_at", TestKeySet.shared().token().value())
 				.exchange()
 				.expectStatus()
 				.isForbidden()

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,7 +125,7 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 
 		this.http.post()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[65 * 1024])
 			.exchange()
@@ -142,7 +142,7 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 	void cutsOffAStreamedBodyAtTheLimit() {
 		this.http.post()
 			.uri("/api/v1/tracks/" + UUID.randomUUID())
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(Flux.range(0, 100).map((i) -> "x".repeat(1024)), String.class)
 			.exchange()
@@ -156,7 +156,7 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 
 		this.http.post()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[32 * 1024])
 			.exchange()
@@ -173,7 +173,7 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 		// is 64 KB.
 		this.http.post()
 			.uri("/api/v1/tracks")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[256 * 1024])
 			.exchange()

@@ -12,7 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.gateway.support.StubService.Received;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class HeaderHygieneIntegrationTests extends GatewayIntegrationTest {
 
 		this.http.get()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.header("X-User-Id", UUID.randomUUID().toString())
 			.header("x-user-roles", "ADMIN")
 			.header("X-Internal-Token", "let-me-in")
@@ -51,7 +51,7 @@ class HeaderHygieneIntegrationTests extends GatewayIntegrationTest {
 
 		from("127.0.0.2").get()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.header("X-Forwarded-For", "203.0.113.7")
 			.header("X-Forwarded-Host", "evil.example")
 			.header("X-Request-Id", "chosen-by-the-client")
@@ -73,7 +73,7 @@ class HeaderHygieneIntegrationTests extends GatewayIntegrationTest {
 
 		this.http.get()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
 			.header("X-Forwarded-Proto", "https")
 			.header("X-Request-Id", "nginx-request-id-0001")
@@ -91,7 +91,7 @@ class HeaderHygieneIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void sendsSecurityHeadersWithEveryAnswer() {
-		get("/api/v1/tracks", TestTokens.valid().value()).expectStatus()
+		get("/api/v1/tracks", TestKeySet.shared().token().value()).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals("X-Content-Type-Options", "nosniff")

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.notalabel.gateway.support.RawHttp;
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +65,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		String path = target.contains("?") ? target + "&m=" + marker : target + "?m=" + marker;
 
 		String response = RawHttp.send(this.port,
-				"GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.valid().value()
-						+ "\r\nConnection: close\r\n\r\n");
+				"GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ TestKeySet.shared().token().value() + "\r\nConnection: close\r\n\r\n");
 
 		assertProblem(response, 400, "request.invalid_uri");
 		assertThat(StubPlatform.music.received((request) -> request.rawPath().contains(marker))).isEmpty();
@@ -77,8 +77,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 			"/api/v1/tracks/%F0%9F%8E%B5", "/api/v1/tracks?q=a+b&x=~!$'()*,;:@/?" })
 	void passesAWellEncodedRequestTarget(String target) {
 		String response = RawHttp.send(this.port,
-				"GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.valid().value()
-						+ "\r\nConnection: close\r\n\r\n");
+				"GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ TestKeySet.shared().token().value() + "\r\nConnection: close\r\n\r\n");
 
 		assertThat(RawHttp.status(response)).isEqualTo(200);
 	}

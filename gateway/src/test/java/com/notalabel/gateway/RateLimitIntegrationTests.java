@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.notalabel.gateway.support.GatewayCalls;
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.redis.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesAUserPastTheLimitWithTheQuotaHeaders() {
-		String token = TestTokens.valid().value();
+		String token = TestKeySet.shared().token().value();
 		String path = "/api/v1/tracks/" + UUID.randomUUID();
 		for (int i = 0; i < StubPlatform.USER_LIMIT; i++) {
 			get(path, token).expectStatus()
@@ -58,12 +58,12 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void countsEachUserSeparately() {
-		String exhausted = TestTokens.valid().value();
+		String exhausted = TestKeySet.shared().token().value();
 		for (int i = 0; i <= StubPlatform.USER_LIMIT; i++) {
 			get("/api/v1/tracks", exhausted);
 		}
 
-		get("/api/v1/tracks", TestTokens.valid().value()).expectStatus().isOk();
+		get("/api/v1/tracks", TestKeySet.shared().token().value()).expectStatus().isOk();
 	}
 
 	@Test

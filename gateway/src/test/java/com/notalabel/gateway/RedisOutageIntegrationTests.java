@@ -23,9 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.notalabel.gateway.support.GatewayCalls;
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
-import com.notalabel.gateway.support.TestTokens.Token;
 import com.notalabel.test.infra.RestartableRedis;
+import com.notalabel.test.security.AccessToken;
+import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.redis.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +64,7 @@ class RedisOutageIntegrationTests {
 	void catchesUpOnRevocationsAfterLosingRedisAndKeepsServingAndLimitingWithoutIt() {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> this.http.get().uri("/readyz").exchange().expectStatus().isOk());
-		Token revokedDuringTheOutage = TestTokens.valid();
+		AccessToken revokedDuringTheOutage = TestKeySet.shared().token();
 		get(revokedDuringTheOutage.value()).expectStatus().isOk();
 
 		// Redis comes back empty; what user-service wrote meanwhile is only in the sorted
@@ -76,7 +76,7 @@ class RedisOutageIntegrationTests {
 
 		redis.close();
 
-		String reader = TestTokens.valid().value();
+		String reader = TestKeySet.shared().token().value();
 		for (int i = 0; i < StubPlatform.USER_LIMIT; i++) {
 			get(reader).expectStatus().isOk();
 		}
@@ -102,7 +102,7 @@ class RedisOutageIntegrationTests {
 		return GatewayCalls.signIn(this.http, clientAddress);
 	}
 
-	private static void addToRevokedSessions(Token token) {
+	private static void addToRevokedSessions(AccessToken token) {
 		RedisClient client = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			connection.sync()

@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.gateway.support.StubService;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +30,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void answersForADeadService502AsAProblem() {
-		get("/api/v1/payments/" + UUID.randomUUID(), TestTokens.valid().value()).expectStatus()
+		get("/api/v1/payments/" + UUID.randomUUID(), TestKeySet.shared().token().value()).expectStatus()
 			.isEqualTo(502)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -45,7 +45,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 	void answersForASlowService504AsAProblemOnceTheRouteTimeoutPasses() {
 		long started = System.nanoTime();
 
-		get("/api/v1/analytics/slow", TestTokens.valid().value()).expectStatus()
+		get("/api/v1/analytics/slow", TestKeySet.shared().token().value()).expectStatus()
 			.isEqualTo(504)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -61,8 +61,8 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void servesManyConcurrentCallsToOneServiceWithoutOpeningItsBreaker() {
 		int calls = 60;
-		List<String> tokens = List.of(TestTokens.valid().value(), TestTokens.valid().value(),
-				TestTokens.valid().value());
+		List<String> tokens = List.of(TestKeySet.shared().token().value(), TestKeySet.shared().token().value(),
+				TestKeySet.shared().token().value());
 		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
 
 		List<Integer> statuses = Flux.range(0, calls)
@@ -81,7 +81,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void opensTheBreakerOfADeadServiceAndClosesItOnceTheServiceIsBack() {
-		String token = TestTokens.valid().value();
+		String token = TestKeySet.shared().token().value();
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			// 502 while the breaker counts the refusals, 503 once it is open.
 			release(token).expectStatus().value((status) -> assertThat(status).isIn(502, 503));

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-import com.notalabel.gateway.support.TestTokens;
-import com.notalabel.gateway.support.TestTokens.Token;
+import com.notalabel.test.security.AccessToken;
+import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.redis.RedisKeys;
 import com.notalabel.types.session.SessionRevocationNotice;
 
@@ -30,7 +30,7 @@ class RevocationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesARevokedSessionWithinASecondOfTheNotice() {
-		Token token = TestTokens.valid();
+		AccessToken token = TestKeySet.shared().token();
 		String value = token.value();
 		ok(value);
 
@@ -47,7 +47,7 @@ class RevocationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesEveryTokenOfARevokedSessionNotOnlyTheCachedOne() {
-		Token token = TestTokens.valid();
+		AccessToken token = TestKeySet.shared().token();
 		ok(token.value());
 
 		revoke(token);
@@ -60,14 +60,17 @@ class RevocationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesASessionRevokedBeforeTheGatewayStarted() {
-		Token token = TestTokens.valid().with((claims) -> claims.claim("sid", REVOKED_BEFORE_START.toString()));
+		AccessToken token = TestKeySet.shared()
+			.token()
+			.with((claims) -> claims.claim("sid", REVOKED_BEFORE_START.toString()));
 
 		get("/api/v1/tracks", token.value()).expectStatus().isUnauthorized();
 	}
 
 	@Test
 	void leavesOutRevocationsWhoseTokensHadAlreadyExpired() {
-		Token token = TestTokens.valid()
+		AccessToken token = TestKeySet.shared()
+			.token()
 			.with((claims) -> claims.claim("sid", REVOCATION_EXPIRED_BEFORE_START.toString()));
 
 		ok(token.value());
@@ -75,8 +78,8 @@ class RevocationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void letsOtherSessionsOfTheSameUserThrough() {
-		Token revoked = TestTokens.valid();
-		Token other = TestTokens.valid().with((claims) -> claims.subject(revoked.userId().toString()));
+		AccessToken revoked = TestKeySet.shared().token();
+		AccessToken other = TestKeySet.shared().token().with((claims) -> claims.subject(revoked.userId().toString()));
 		revoke(revoked);
 		await().atMost(Duration.ofSeconds(1))
 			.untilAsserted(() -> get("/api/v1/tracks", revoked.value()).expectStatus().isUnauthorized());
@@ -92,7 +95,7 @@ class RevocationIntegrationTests extends GatewayIntegrationTest {
 	 * What user-service does: the sorted set first, then the notice, in Jackson's default
 	 * form of {@link SessionRevocationNotice}.
 	 */
-	private void revoke(Token token) {
+	private void revoke(AccessToken token) {
 		Instant now = Instant.now();
 		Instant tokensExpireAt = now.plus(Duration.ofDays(1));
 		this.redis.opsForZSet()

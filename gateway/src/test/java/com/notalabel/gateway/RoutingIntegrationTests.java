@@ -9,7 +9,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 
 import com.notalabel.gateway.support.StubPlatform;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void forwardsAPathUnchangedWithTheTokenAsItCame() {
-		String token = TestTokens.valid().value();
+		String token = TestKeySet.shared().token().value();
 
 		get("/api/v1/tracks/123?page=2", token).expectStatus()
 			.isOk()

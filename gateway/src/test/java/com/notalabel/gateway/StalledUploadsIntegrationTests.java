@@ -21,9 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.notalabel.gateway.support.RawHttp;
-import com.notalabel.gateway.support.StubService;
 import com.notalabel.gateway.support.StubService.Answer;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.gateway.support.StubService;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,7 +81,7 @@ class StalledUploadsIntegrationTests extends FaultyPlatformIntegrationTest {
 
 		this.http.post()
 			.uri("/api/v1/tracks")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.body(Flux.interval(BODY_IDLE_TIMEOUT.dividedBy(4)).take(pieces).map((tick) -> piece), byte[].class)
 			.exchange()
@@ -143,7 +143,7 @@ class StalledUploadsIntegrationTests extends FaultyPlatformIntegrationTest {
 	@Test
 	void answersABodyStalledPastTheRoutesResponseTimeoutAsTheClientsFault() {
 		String head = "POST /api/v1/analytics/reports HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-				+ bearer(TestTokens.valid().value()) + "\r\nContent-Type: application/json\r\n";
+				+ bearer(TestKeySet.shared().token().value()) + "\r\nContent-Type: application/json\r\n";
 
 		List<String> responses = together(CROWD, () -> RawHttp.send(this.port, RawHttp.partialBody(head, 2048, 10)));
 
@@ -158,7 +158,7 @@ class StalledUploadsIntegrationTests extends FaultyPlatformIntegrationTest {
 	private WebTestClient.ResponseSpec upload() {
 		return this.http.post()
 			.uri("/api/v1/tracks")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[256 * 1024])
 			.exchange();
@@ -167,7 +167,7 @@ class StalledUploadsIntegrationTests extends FaultyPlatformIntegrationTest {
 	/** An upload announcing a megabyte that sends four kilobytes and then nothing. */
 	private static byte[] stalledUpload() {
 		String head = "POST /api/v1/tracks HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-				+ bearer(TestTokens.valid().value()) + "\r\nContent-Type: application/octet-stream\r\n";
+				+ bearer(TestKeySet.shared().token().value()) + "\r\nContent-Type: application/octet-stream\r\n";
 		return RawHttp.partialBody(head, 1024 * 1024, 4096);
 	}
 

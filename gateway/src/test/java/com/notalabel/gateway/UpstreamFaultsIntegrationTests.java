@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.notalabel.gateway.support.MisbehavingService.Misbehaviour;
 import com.notalabel.gateway.support.RawHttp;
 import com.notalabel.gateway.support.StubService.Answer;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class UpstreamFaultsIntegrationTests extends FaultyPlatformIntegrationTest {
 	void answersAServiceThatBreaksOffTheExchangeWithABadGatewayProblem(Misbehaviour misbehaviour) {
 		this.http.post()
 			.uri("/api/v1/notifications/" + misbehaviour.segment())
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.bodyValue(new byte[48 * 1024])
 			.exchange()
@@ -51,8 +51,8 @@ class UpstreamFaultsIntegrationTests extends FaultyPlatformIntegrationTest {
 	void breaksOffItsOwnAnswerWhenTheServiceBreaksOffItsAnswerMidBody() {
 		String response = RawHttp.send(this.port,
 				"GET /api/v1/notifications/" + Misbehaviour.CLOSE_MID_BODY.segment()
-						+ " HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: " + bearer(TestTokens.valid().value())
-						+ "\r\nConnection: close\r\n\r\n");
+						+ " HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: "
+						+ bearer(TestKeySet.shared().token().value()) + "\r\nConnection: close\r\n\r\n");
 
 		// The answer had begun: the client must see it broken off (no last chunk), never
 		// completed nor replaced.
@@ -151,7 +151,7 @@ class UpstreamFaultsIntegrationTests extends FaultyPlatformIntegrationTest {
 		for (int call = 0; call < 6; call++) {
 			this.http.get()
 				.uri("/api/v1/tracks/" + UUID.randomUUID())
-				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 				.exchange()
 				.expectStatus()
 				.isOk();
@@ -174,7 +174,7 @@ class UpstreamFaultsIntegrationTests extends FaultyPlatformIntegrationTest {
 	private WebTestClient.ResponseSpec get(String path) {
 		return this.http.get()
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid().value()))
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.exchange();
 	}
 

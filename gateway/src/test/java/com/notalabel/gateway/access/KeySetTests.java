@@ -1,10 +1,8 @@
 package com.notalabel.gateway.access;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +20,12 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import reactor.core.publisher.Mono;
 
 import com.notalabel.gateway.support.StubService;
 import com.notalabel.gateway.support.StubService.Answer;
-import com.notalabel.gateway.support.TestTokens;
+import com.notalabel.test.security.TestKeySet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 class KeySetTests {
 
-	private static final RSAKey FIRST = TestTokens.SIGNING_KEY;
+	private static final RSAKey FIRST = TestKeySet.shared().signingKey();
 
-	private static final RSAKey SECOND = TestTokens.generate("second");
+	private static final RSAKey SECOND = TestKeySet.newKey("second");
 
 	private static final Duration TTL = Duration.ofMinutes(5);
 
@@ -46,7 +45,7 @@ class KeySetTests {
 
 	private final AtomicReference<Answer> jwks = new AtomicReference<>(keySet(FIRST));
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = MutableClock.of(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
 	private final KeySet keys = new KeySet(URI.create(this.userService.url() + "/.well-known/jwks.json"), TTL, REFETCH,
 			Duration.ofSeconds(2), this.clock);
@@ -83,7 +82,7 @@ class KeySetTests {
 
 		this.jwks.set(keySet(FIRST, SECOND));
 		assertThat(this.keys.verifierFor(SECOND.getKeyID()).blockOptional()).isEmpty();
-		this.clock.advance(REFETCH);
+		this.clock.add(REFETCH);
 		assertThat(this.keys.verifierFor(SECOND.getKeyID()).blockOptional()).isPresent();
 		assertThat(this.keys.fetchCount()).isEqualTo(3);
 	}
@@ -92,7 +91,7 @@ class KeySetTests {
 	void refreshesInTheBackgroundOnceTheKeysAreOld() {
 		this.keys.verifierFor(FIRST.getKeyID()).block();
 		this.jwks.set(keySet(SECOND));
-		this.clock.advance(TTL);
+		this.clock.add(TTL);
 
 		assertThat(this.keys.verifierFor(FIRST.getKeyID()).blockOptional()).isPresent();
 
@@ -108,7 +107,7 @@ class KeySetTests {
 		void keepsTheKeysItHolds() {
 			KeySetTests.this.keys.verifierFor(FIRST.getKeyID()).block();
 			KeySetTests.this.jwks.set(new Answer(500, "text/plain", "down"));
-			KeySetTests.this.clock.advance(TTL);
+			KeySetTests.this.clock.add(TTL);
 
 			for (int i = 0; i < 3; i++) {
 				assertThat(KeySetTests.this.keys.verifierFor(FIRST.getKeyID()).blockOptional()).isPresent();
@@ -145,31 +144,6 @@ class KeySetTests {
 	private static Answer keySet(RSAKey... keys) {
 		List<JWK> published = Arrays.stream(keys).map(RSAKey::toPublicJWK).map(JWK.class::cast).toList();
 		return new Answer(200, "application/json", new JWKSet(published).toString());
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

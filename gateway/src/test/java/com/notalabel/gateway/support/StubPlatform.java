@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.notalabel.gateway.support.StubService.Answer;
+import com.notalabel.test.security.TestKeySet;
 
 /**
  * The services behind the gateway in its tests, shared by every test context:
@@ -43,8 +44,8 @@ public final class StubPlatform {
 
 	static {
 		// Generating the signing key takes a moment; done before any gateway asks for it.
-		TestTokens.jwks();
-		users.answer("/.well-known/jwks.json", () -> new Answer(200, "application/json", TestTokens.jwks()));
+		TestKeySet.shared().jwks();
+		users.answer("/.well-known/jwks.json", () -> new Answer(200, "application/json", TestKeySet.shared().jwks()));
 		music.answer("/v3/api-docs", () -> new Answer(200, "application/json",
 				"{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"music-service\",\"version\":\"1\"},"
 						+ "\"servers\":[{\"url\":\"http://10.1.2.3:3003\",\"description\":\"Generated server url\"}],"

@@ -1,6 +1,5 @@
 package com.notalabel.music.album;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -18,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import com.notalabel.music.album.AlbumsClient.Response;
 import com.notalabel.music.artwork.TestImages;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.redis.RedisKeys;
@@ -402,8 +401,7 @@ class AlbumIntegrationTests {
 
 		@Test
 		void anAnonymousCaller() {
-			Response response = AlbumIntegrationTests.this.http.send(null, "GET", "/api/v1/albums", null,
-					BodyPublishers.noBody());
+			Response response = AlbumIntegrationTests.this.http.request(null, "GET", "/api/v1/albums").send();
 
 			assertThat(response.status()).isEqualTo(401);
 		}

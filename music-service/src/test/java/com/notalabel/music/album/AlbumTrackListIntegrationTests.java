@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import com.notalabel.music.album.AlbumsClient.Response;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.redis.RedisKeys;

@@ -1,13 +1,10 @@
 package com.notalabel.music.analysis;
 
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -16,13 +13,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.notalabel.music.processing.ProcessingQueue;
 import com.notalabel.music.processing.TestCatalogue;
-import com.notalabel.music.processing.TestHttp;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
+import com.notalabel.music.upload.TracksHttp;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
 
+import static com.notalabel.test.http.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,18 +33,15 @@ class AnalysisIntegrationTests {
 
 	private final TestCatalogue catalogue;
 
-	private final TestHttp http;
-
-	private final JsonMapper json;
+	private final TracksHttp http;
 
 	private final UUID artist = UUID.randomUUID();
 
 	AnalysisIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
-			@Autowired JdbcClient jdbc, @Autowired JsonMapper json, @Autowired Environment environment) {
+			@Autowired JdbcClient jdbc, @Autowired Environment environment) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
-		this.http = new TestHttp(environment.getRequiredProperty("local.server.port", Integer.class));
-		this.json = json;
+		this.http = new TracksHttp(environment.getRequiredProperty("local.server.port", Integer.class));
 	}
 
 	@ParameterizedTest
@@ -53,12 +49,9 @@ class AnalysisIntegrationTests {
 	void answersThatATrackInProcessingIsNotReadyYet(String resource) {
 		TrackId track = this.catalogue.storeUnprocessed(new UserId(this.artist));
 
-		HttpResponse<String> response = get(track, resource, this.artist);
+		Response response = get(track, resource, this.artist);
 
-		assertThat(response.statusCode()).isEqualTo(409);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(problemCode(response)).isEqualTo("track.not_ready");
+		assertProblem(response, 409, "track.not_ready");
 	}
 
 	@Nested
@@ -70,13 +63,12 @@ class AnalysisIntegrationTests {
 			AnalysisIntegrationTests outer = AnalysisIntegrationTests.this;
 			TrackId theirs = outer.catalogue.storeUnprocessed(new UserId(UUID.randomUUID()));
 
-			HttpResponse<String> another = outer.get(theirs, resource, outer.artist);
-			HttpResponse<String> missing = outer.get(TrackId.newId(), resource, outer.artist);
+			Response another = outer.get(theirs, resource, outer.artist);
+			Response missing = outer.get(TrackId.newId(), resource, outer.artist);
 
-			assertThat(another.statusCode()).isEqualTo(404);
-			assertThat(outer.problemCode(another)).isEqualTo("track.not_found");
-			assertThat(outer.problem(another).path("detail")).isEqualTo(outer.problem(missing).path("detail"));
-			assertThat(missing.statusCode()).isEqualTo(404);
+			assertProblem(another, 404, "track.not_found");
+			assertProblem(missing, 404, "track.not_found");
+			assertThat(another.json().path("detail")).isEqualTo(missing.json().path("detail"));
 		}
 
 	}
@@ -90,27 +82,17 @@ class AnalysisIntegrationTests {
 			AnalysisIntegrationTests outer = AnalysisIntegrationTests.this;
 			TrackId track = outer.catalogue.storeUnprocessed(new UserId(outer.artist));
 
-			HttpResponse<String> response = outer.http
-				.get("/api/v1/tracks/" + track + "/waveform?pixelsPerSecond=" + pixelsPerSecond, outer.artist);
+			Response response = outer.http.get(outer.artist,
+					"/api/v1/tracks/" + track + "/waveform?pixelsPerSecond=" + pixelsPerSecond);
 
-			assertThat(response.statusCode()).isEqualTo(400);
-			assertThat(outer.problemCode(response)).isEqualTo("request.invalid");
-			assertThat(outer.problem(response).path("errors").get(0).path("field").asString())
-				.isEqualTo("pixelsPerSecond");
+			assertProblem(response, 400, "request.invalid");
+			assertThat(response.errorFields()).containsExactly("pixelsPerSecond");
 		}
 
 	}
 
-	private HttpResponse<String> get(TrackId track, String resource, UUID asArtist) {
-		return this.http.get("/api/v1/tracks/" + track + "/" + resource, asArtist);
-	}
-
-	private JsonNode problem(HttpResponse<String> response) {
-		return this.json.readTree(response.body());
-	}
-
-	private String problemCode(HttpResponse<String> response) {
-		return problem(response).path("code").asString();
+	private Response get(TrackId track, String resource, UUID asArtist) {
+		return this.http.get(asArtist, "/api/v1/tracks/" + track + "/" + resource);
 	}
 
 }

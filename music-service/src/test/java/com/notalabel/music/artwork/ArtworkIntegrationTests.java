@@ -2,13 +2,8 @@ package com.notalabel.music.artwork;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +23,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.notalabel.music.album.AlbumEvents;
 import com.notalabel.music.album.AlbumsClient;
-import com.notalabel.music.album.AlbumsClient.Response;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
-import com.notalabel.music.testing.S3Clients;
-import com.notalabel.music.testing.TestObjectStorage;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.s3.LocalS3;
+import com.notalabel.test.s3.LocalS3Clients;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.redis.RedisKeys;
 
@@ -40,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MusicServiceIntegrationTest
 class ArtworkIntegrationTests {
 
-	private static final S3Client s3 = S3Clients.client();
+	private static final S3Client s3 = LocalS3Clients.client(LocalS3.shared());
 
 	private final AlbumsClient http;
 
@@ -127,15 +123,15 @@ class ArtworkIntegrationTests {
 
 		assertThat(small.status()).isEqualTo(302);
 		assertThat(small.header("Cache-Control")).contains("no-store");
-		HttpResponse<byte[]> image = fetch(small.header("Location"));
-		assertThat(image.statusCode()).isEqualTo(200);
-		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-		assertThat(TestImages.read(image.body()).getWidth()).isEqualTo(300);
-		assertThat(small.header("Location")).contains("X-Amz-Expires=");
-		assertThat(TestImages.read(fetch(largest.header("Location")).body()).getWidth()).isEqualTo(800);
-		HttpResponse<byte[]> download = fetch(original.header("Location"));
-		assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-		assertThat(TestImages.read(download.body()).getWidth()).isEqualTo(800);
+		Response image = TestHttp.fetch(URI.create(small.location()));
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(image.contentType()).isEqualTo("image/jpeg");
+		assertThat(TestImages.read(image.bytes()).getWidth()).isEqualTo(300);
+		assertThat(small.location()).contains("X-Amz-Expires=");
+		assertThat(TestImages.read(TestHttp.fetch(URI.create(largest.location())).bytes()).getWidth()).isEqualTo(800);
+		Response download = TestHttp.fetch(URI.create(original.location()));
+		assertThat(download.header("Content-Disposition")).contains("attachment");
+		assertThat(TestImages.read(download.bytes()).getWidth()).isEqualTo(800);
 	}
 
 	@Test
@@ -294,9 +290,10 @@ class ArtworkIntegrationTests {
 			byte[] huge = new byte[20 * 1024 * 1024 + 1];
 			System.arraycopy(TestImages.jpeg(400, 400), 0, huge, 0, 3);
 
-			Response response = ArtworkIntegrationTests.this.http.send(ArtworkIntegrationTests.this.artist, "PUT",
-					"/api/v1/albums/" + album + "/artwork", "image/jpeg",
-					BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)));
+			Response response = ArtworkIntegrationTests.this.http
+				.request(ArtworkIntegrationTests.this.artist, "PUT", "/api/v1/albums/" + album + "/artwork")
+				.body("image/jpeg", BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+				.send();
 
 			assertThat(response.status()).isEqualTo(413);
 			assertThat(response.code()).isEqualTo("artwork.too_large");
@@ -335,10 +332,10 @@ class ArtworkIntegrationTests {
 	private Map<String, byte[]> storedObjects(UUID album) {
 		Map<String, byte[]> objects = new TreeMap<>();
 		String prefix = "artwork/" + this.artist + "/" + album + "/";
-		s3.listObjectsV2Paginator((request) -> request.bucket(TestObjectStorage.BUCKET).prefix(prefix))
+		s3.listObjectsV2Paginator((request) -> request.bucket(LocalS3.shared().bucket()).prefix(prefix))
 			.contents()
 			.forEach((object) -> objects.put(object.key(),
-					s3.getObjectAsBytes((request) -> request.bucket(TestObjectStorage.BUCKET).key(object.key()))
+					s3.getObjectAsBytes((request) -> request.bucket(LocalS3.shared().bucket()).key(object.key()))
 						.asByteArray()));
 		return objects;
 	}
@@ -351,12 +348,6 @@ class ArtworkIntegrationTests {
 			sides.put(key.substring(key.lastIndexOf('-') + 1), image.getWidth());
 		});
 		return sides;
-	}
-
-	private static HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client.send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofByteArray());
-		}
 	}
 
 }

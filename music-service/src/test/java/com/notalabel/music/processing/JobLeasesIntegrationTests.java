@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -58,7 +59,7 @@ class JobLeasesIntegrationTests {
 
 	private final PublishedEvents events;
 
-	private final SettableClock clock = new SettableClock(THEN);
+	private final MutableClock clock = MutableClock.of(THEN, ZoneOffset.UTC);
 
 	private final JobLeases leases;
 
@@ -109,9 +110,9 @@ class JobLeasesIntegrationTests {
 		Claim crashed = claim("crashed-worker").orElseThrow();
 		// The worker died: nothing renews its lease any more.
 
-		this.clock.advance(this.properties.lease().minusSeconds(1));
+		this.clock.add(this.properties.lease().minusSeconds(1));
 		assertThat(claim("other-worker")).isEmpty();
-		this.clock.advance(Duration.ofSeconds(2));
+		this.clock.add(Duration.ofSeconds(2));
 		Optional<Claim> takenOver = claim("other-worker");
 
 		assertThat(takenOver).map(Claim::jobId).contains(crashed.jobId());
@@ -129,7 +130,7 @@ class JobLeasesIntegrationTests {
 		// As long as the job may run at all, ten times the lease and more.
 		Instant end = THEN.plus(this.properties.jobTimeout());
 		while (this.clock.instant().isBefore(end)) {
-			this.clock.advance(beat);
+			this.clock.add(beat);
 			this.leases.renew();
 			assertThat(claimAt("other-worker", this.clock.instant().plus(beat).minusMillis(1))).isEmpty();
 		}
@@ -141,7 +142,7 @@ class JobLeasesIntegrationTests {
 		// The work ended: the renewals stop with it.
 		lease.close();
 		assertThat(this.leases.held()).isEmpty();
-		this.clock.advance(this.properties.lease().plusSeconds(1));
+		this.clock.add(this.properties.lease().plusSeconds(1));
 		this.leases.renew();
 		assertThat(claim("other-worker")).map(Claim::jobId).contains(busy.jobId());
 	}
@@ -154,7 +155,7 @@ class JobLeasesIntegrationTests {
 
 		// The worker stalls past its lease (a long pause, a network partition) and another
 		// takes the job over before its next beat.
-		this.clock.advance(this.properties.lease().plusSeconds(1));
+		this.clock.add(this.properties.lease().plusSeconds(1));
 		Claim takenOver = claim("other-worker").orElseThrow();
 		JobLease otherLease = this.leases.hold(takenOver);
 		this.leases.renew();
@@ -187,7 +188,7 @@ class JobLeasesIntegrationTests {
 				Duration.ofMillis(50), Duration.ofSeconds(1), 5, Duration.ofSeconds(15), Duration.ofMinutes(15),
 				Duration.ofSeconds(15));
 		JobLeases beating = new JobLeases(this.claims, quick, this.clock);
-		this.clock.advance(Duration.ofSeconds(30));
+		this.clock.add(Duration.ofSeconds(30));
 
 		beating.start();
 		try (JobLease lease = beating.hold(claim)) {

@@ -27,12 +27,13 @@ import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
-import com.notalabel.music.testing.S3Clients;
-import com.notalabel.music.testing.TestObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.track.TrackStatus;
+import com.notalabel.music.upload.TracksHttp;
 import com.notalabel.test.events.PublishedEvents;
+import com.notalabel.test.s3.LocalS3;
+import com.notalabel.test.s3.LocalS3Clients;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
 import com.notalabel.types.id.TrackId;
@@ -52,7 +53,7 @@ class ProcessingIntegrationTests {
 
 	private final PublishedEvents events;
 
-	private final TestHttp http;
+	private final TracksHttp http;
 
 	private final JsonMapper json;
 
@@ -82,7 +83,7 @@ class ProcessingIntegrationTests {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);
 		this.storage = storage;
 		this.events = new PublishedEvents(redis, keys, "music-service");
-		this.http = new TestHttp(environment.getRequiredProperty("local.server.port", Integer.class));
+		this.http = new TracksHttp(environment.getRequiredProperty("local.server.port", Integer.class));
 		this.json = json;
 		this.completion = completion;
 		this.runner = runner;
@@ -101,15 +102,15 @@ class ProcessingIntegrationTests {
 		assertThat(processed.status()).as(String.valueOf(processed.failureReason())).isEqualTo(TrackStatus.READY);
 		assertThat(this.catalogue.job(track).status()).isEqualTo(JobStatus.SUCCEEDED);
 
-		var analysis = this.http.get("/api/v1/tracks/" + track + "/analysis", this.artist);
-		assertThat(analysis.statusCode()).isEqualTo(200);
+		var analysis = this.http.get(this.artist, "/api/v1/tracks/" + track + "/analysis");
+		assertThat(analysis.status()).isEqualTo(200);
 		JsonNode document = this.json.readTree(analysis.body());
 		assertThat(document.path("loudness").path("integratedLufs").asDouble()).isCloseTo(-23.0, within(0.1));
 		assertThat(document.path("technical").path("sampleRateHz").asInt()).isEqualTo(48_000);
 		assertThat(document.path("technical").path("channels").asInt()).isEqualTo(2);
 
-		var waveform = this.http.get("/api/v1/tracks/" + track + "/waveform?pixelsPerSecond=20", this.artist);
-		assertThat(waveform.statusCode()).isEqualTo(200);
+		var waveform = this.http.get(this.artist, "/api/v1/tracks/" + track + "/waveform?pixelsPerSecond=20");
+		assertThat(waveform.status()).isEqualTo(200);
 		assertThat(waveform.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		JsonNode peaks = this.json.readTree(waveform.body());
@@ -120,9 +121,9 @@ class ProcessingIntegrationTests {
 
 		String renditionKey = ObjectKeys.rendition(this.owner, track, "m4a");
 		assertThat(processed.renditionKey()).isEqualTo(renditionKey);
-		try (S3Client s3 = S3Clients.client()) {
+		try (S3Client s3 = LocalS3Clients.client(LocalS3.shared())) {
 			HeadObjectResponse rendition = s3
-				.headObject((request) -> request.bucket(TestObjectStorage.BUCKET).key(renditionKey));
+				.headObject((request) -> request.bucket(LocalS3.shared().bucket()).key(renditionKey));
 			assertThat(rendition.contentType()).isEqualTo("audio/mp4");
 			assertThat(rendition.contentLength()).isPositive();
 		}
@@ -156,8 +157,8 @@ class ProcessingIntegrationTests {
 			.getFirst();
 		assertThat(event.reason()).isEqualTo(failed.failureReason());
 		assertThat(event.ownerId()).isEqualTo(this.owner);
-		var analysis = this.http.get("/api/v1/tracks/" + track + "/analysis", this.artist);
-		assertThat(analysis.statusCode()).isEqualTo(409);
+		var analysis = this.http.get(this.artist, "/api/v1/tracks/" + track + "/analysis");
+		assertThat(analysis.status()).isEqualTo(409);
 		JsonNode problem = this.json.readTree(analysis.body());
 		assertThat(problem.path("code").asString()).isEqualTo("track.processing_failed");
 		assertThat(problem.path("failureReason").asString()).isEqualTo(failed.failureReason());

@@ -29,8 +29,8 @@ import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.upload.TracksHttp;
-import com.notalabel.music.upload.TracksHttp.Reply;
 import com.notalabel.test.events.PublishedEvents;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.id.TrackId;
@@ -116,12 +116,12 @@ class TrackDeletionRaceIntegrationTests {
 		assertThat(ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
 		// The artist deletes the track: the delete reads it as it was before the ending.
-		Future<Reply> deleted = this.threads.submit(() -> this.http.delete(this.artist, "/api/v1/tracks/" + track));
+		Future<Response> deleted = this.threads.submit(() -> this.http.delete(this.artist, "/api/v1/tracks/" + track));
 		awaitWaitingForTheTrackRow("^delete from (music\\.)?track where");
 		commit.countDown();
 
 		assertThat(ending.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Ending.DONE);
-		Reply reply = deleted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		Response reply = deleted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(204);
 		assertThat(this.tracks.findById(track.value())).isEmpty();
 		assertThat(this.storage.exists(renditionKey)).isFalse();

@@ -1,6 +1,6 @@
 /**
- * What the service's integration tests share: the S3 server, the key set that signs their
- * access tokens, and the one Spring context.
+ * What the service's integration tests share: the one Spring context, pointed at the
+ * shared-test S3 server and key set.
  */
 @NullMarked
 package com.notalabel.music.testing;

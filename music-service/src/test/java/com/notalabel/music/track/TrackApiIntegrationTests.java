@@ -1,7 +1,6 @@
 package com.notalabel.music.track;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -22,8 +21,8 @@ import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.upload.Bucket;
 import com.notalabel.music.upload.TracksHttp;
-import com.notalabel.music.upload.TracksHttp.Reply;
 import com.notalabel.test.events.PublishedEvents;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -130,7 +129,7 @@ class TrackApiIntegrationTests {
 		Track track = stored(artist, "Before", NOW);
 		this.http.patch(artist, "/api/v1/tracks/" + id(track), "{\"versionTitle\": \"Demo\", \"genre\": \"Pop\"}");
 
-		Reply reply = this.http.patch(artist, "/api/v1/tracks/" + id(track),
+		Response reply = this.http.patch(artist, "/api/v1/tracks/" + id(track),
 				"""
 						{"title": "After", "versionTitle": null, "isrc": "US-RC1-76-07839", "explicit": true, "language": "en-gb",
 						 "credits": [{"name": "Ana", "role": "MAIN_ARTIST"}, {"name": "Bo", "role": "FEATURED_ARTIST"}]}
@@ -153,15 +152,14 @@ class TrackApiIntegrationTests {
 		UUID artist = UUID.randomUUID();
 		Track track = stored(artist, "Night / Drive", NOW);
 
-		Reply reply = this.http.get(artist, "/api/v1/tracks/" + id(track) + "/original");
+		Response reply = this.http.get(artist, "/api/v1/tracks/" + id(track) + "/original");
 
 		assertThat(reply.status()).isEqualTo(302);
 		assertThat(reply.headers().firstValue("Cache-Control")).hasValue("no-store");
-		HttpResponse<byte[]> download = this.http.fetch(URI.create(reply.location()));
-		assertThat(download.statusCode()).isEqualTo(200);
-		assertThat(download.body()).isEqualTo(content(track.title()));
-		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
-			.contains("Night Drive.wav");
+		Response download = this.http.fetch(URI.create(reply.location()));
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.bytes()).isEqualTo(content(track.title()));
+		assertThat(download.header("Content-Disposition")).startsWith("attachment").contains("Night Drive.wav");
 	}
 
 	@Test
@@ -169,13 +167,13 @@ class TrackApiIntegrationTests {
 		UUID artist = UUID.randomUUID();
 		Track track = processed(stored(artist, "Streamed", NOW));
 
-		Reply reply = this.http.get(artist, "/api/v1/tracks/" + id(track) + "/stream");
+		Response reply = this.http.get(artist, "/api/v1/tracks/" + id(track) + "/stream");
 
 		assertThat(reply.status()).isEqualTo(302);
-		HttpResponse<byte[]> stream = this.http.fetch(URI.create(reply.location()));
-		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.body()).isEqualTo("rendition".getBytes(StandardCharsets.UTF_8));
-		assertThat(stream.headers().firstValue("Content-Type")).hasValue("audio/mp4");
+		Response stream = this.http.fetch(URI.create(reply.location()));
+		assertThat(stream.status()).isEqualTo(200);
+		assertThat(stream.bytes()).isEqualTo("rendition".getBytes(StandardCharsets.UTF_8));
+		assertThat(stream.contentType()).isEqualTo("audio/mp4");
 	}
 
 	@Test
@@ -184,7 +182,7 @@ class TrackApiIntegrationTests {
 		Track track = processed(stored(artist, "Doomed", NOW));
 		assertThat(Bucket.objectsOf(artist)).hasSize(2);
 
-		Reply reply = this.http.delete(artist, "/api/v1/tracks/" + id(track));
+		Response reply = this.http.delete(artist, "/api/v1/tracks/" + id(track));
 
 		assertThat(reply.status()).isEqualTo(204);
 		assertThat(this.http.get(artist, "/api/v1/tracks/" + id(track)).status()).isEqualTo(404);
@@ -202,7 +200,7 @@ class TrackApiIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			Track track = stored(artist, "Not yet", NOW);
 
-			Reply reply = http().get(artist, "/api/v1/tracks/" + id(track) + "/stream");
+			Response reply = http().get(artist, "/api/v1/tracks/" + id(track) + "/stream");
 
 			assertThat(reply.status()).isEqualTo(409);
 			assertThat(reply.code()).isEqualTo("track.not_ready");
@@ -213,7 +211,7 @@ class TrackApiIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			Track track = failed(stored(artist, "Never", NOW), "The file is silent from start to end.");
 
-			Reply reply = http().get(artist, "/api/v1/tracks/" + id(track) + "/stream");
+			Response reply = http().get(artist, "/api/v1/tracks/" + id(track) + "/stream");
 
 			assertThat(reply.status()).isEqualTo(409);
 			assertThat(reply.code()).isEqualTo("track.processing_failed");
@@ -228,7 +226,7 @@ class TrackApiIntegrationTests {
 
 		@Test
 		void listParametersThatDoNotExist() {
-			Reply reply = http().get(UUID.randomUUID(), "/api/v1/tracks?page=-1&status=DONE&sort=plays,desc");
+			Response reply = http().get(UUID.randomUUID(), "/api/v1/tracks?page=-1&status=DONE&sort=plays,desc");
 
 			assertThat(reply.status()).isEqualTo(400);
 			assertThat(reply.json().path("errors").findValuesAsString("field")).containsExactly("page", "status",
@@ -240,7 +238,7 @@ class TrackApiIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			Track track = stored(artist, "Kept", NOW);
 
-			Reply reply = http().patch(artist, "/api/v1/tracks/" + id(track),
+			Response reply = http().patch(artist, "/api/v1/tracks/" + id(track),
 					"{\"title\": \"Changed\", \"status\": \"READY\", \"sha256\": \"0\"}");
 
 			assertThat(reply.status()).isEqualTo(400);
@@ -253,7 +251,7 @@ class TrackApiIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			Track track = stored(artist, "Kept", NOW);
 
-			Reply reply = http().patch(artist, "/api/v1/tracks/" + id(track), """
+			Response reply = http().patch(artist, "/api/v1/tracks/" + id(track), """
 					{"title": "", "isrc": "US-RC1-76-0783", "language": "xx", "genre": "%s",
 					 "credits": [{"name": "Ana", "role": "DJ"}, {"role": "PRODUCER"}]}
 					""".formatted("g".repeat(101)));
@@ -270,7 +268,7 @@ class TrackApiIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			Track track = stored(artist, "Kept", NOW);
 
-			Reply reply = http().patch(artist, "/api/v1/tracks/" + id(track), "{\"explicit\": \"very\"}");
+			Response reply = http().patch(artist, "/api/v1/tracks/" + id(track), "{\"explicit\": \"very\"}");
 
 			assertThat(reply.status()).isEqualTo(400);
 			assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("explicit");
@@ -283,7 +281,7 @@ class TrackApiIntegrationTests {
 			Track track = processed(stored(owner, "Private", NOW));
 			String path = "/api/v1/tracks/" + id(track);
 
-			List<Reply> replies = List.of(http().get(stranger, path),
+			List<Response> replies = List.of(http().get(stranger, path),
 					http().patch(stranger, path, "{\"title\": \"Mine now\"}"), http().delete(stranger, path),
 					http().get(stranger, path + "/original"), http().get(stranger, path + "/stream"));
 

@@ -9,15 +9,15 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import com.notalabel.music.testing.S3Clients;
-import com.notalabel.music.testing.TestObjectStorage;
+import com.notalabel.test.s3.LocalS3;
+import com.notalabel.test.s3.LocalS3Clients;
 
 /**
  * The tests' bucket seen from outside the service: what an artist's uploads left there.
  */
 public final class Bucket {
 
-	private static final S3Client CLIENT = S3Clients.client();
+	private static final S3Client CLIENT = LocalS3Clients.client(LocalS3.shared());
 
 	private Bucket() {
 	}
@@ -42,7 +42,7 @@ public final class Bucket {
 			.stream()
 			.flatMap((kind) -> CLIENT
 				.listObjectsV2Paginator(
-						(request) -> request.bucket(TestObjectStorage.BUCKET).prefix(kind + artist + "/"))
+						(request) -> request.bucket(LocalS3.shared().bucket()).prefix(kind + artist + "/"))
 				.contents()
 				.stream())
 			.map(S3Object::key)
@@ -56,7 +56,7 @@ public final class Bucket {
 	public static List<String> openUploadsOf(UUID artist) {
 		return CLIENT
 			.listMultipartUploads(
-					(request) -> request.bucket(TestObjectStorage.BUCKET).prefix("originals/" + artist + "/"))
+					(request) -> request.bucket(LocalS3.shared().bucket()).prefix("originals/" + artist + "/"))
 			.uploads()
 			.stream()
 			.map(MultipartUpload::key)
@@ -65,12 +65,12 @@ public final class Bucket {
 
 	public static byte[] read(String key) {
 		ResponseBytes<GetObjectResponse> bytes = CLIENT
-			.getObjectAsBytes((request) -> request.bucket(TestObjectStorage.BUCKET).key(key));
+			.getObjectAsBytes((request) -> request.bucket(LocalS3.shared().bucket()).key(key));
 		return bytes.asByteArray();
 	}
 
 	public static void put(String key, byte[] content) {
-		CLIENT.putObject((request) -> request.bucket(TestObjectStorage.BUCKET).key(key),
+		CLIENT.putObject((request) -> request.bucket(LocalS3.shared().bucket()).key(key),
 				software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
 	}
 

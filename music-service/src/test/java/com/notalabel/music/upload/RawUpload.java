@@ -18,7 +18,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.notalabel.music.testing.TestJwks;
+import com.notalabel.test.security.TestKeySet;
 
 /**
  * An upload written byte for byte on a plain socket, to send what no HTTP client sends: a
@@ -71,13 +71,12 @@ final class RawUpload {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(60_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(
-					("POST /api/v1/tracks HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
-							+ TestJwks.accessToken(artist) + "\r\nContent-Type: multipart/form-data; boundary="
-							+ BOUNDARY + "\r\nConnection: close\r\n" + ((declaredLength >= 0)
-									? "Content-Length: " + declaredLength : "Transfer-Encoding: chunked")
-							+ "\r\n\r\n")
-						.getBytes(StandardCharsets.US_ASCII));
+			out.write(("POST /api/v1/tracks HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+					+ TestKeySet.shared().accessToken(artist) + "\r\nContent-Type: multipart/form-data; boundary="
+					+ BOUNDARY + "\r\nConnection: close\r\n"
+					+ ((declaredLength >= 0) ? "Content-Length: " + declaredLength : "Transfer-Encoding: chunked")
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			if (declaredLength < 0) {
 				out.write((Integer.toHexString(sent.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
 			}

@@ -27,8 +27,9 @@ import com.notalabel.audio.inspection.SampleAudio;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
-import com.notalabel.music.upload.TracksHttp.Reply;
 import com.notalabel.test.events.PublishedEvents;
+import com.notalabel.test.http.Multipart;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.music.TrackUploaded;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -75,7 +76,7 @@ class TrackUploadIntegrationTests {
 	void storesEveryAcceptedFormatAsIsAndAnswersAccepted(String fileName, byte[] file, String format) {
 		UUID artist = UUID.randomUUID();
 
-		Reply reply = this.http.upload(artist, Multipart.file(fileName, file));
+		Response reply = this.http.upload(artist, Multipart.file(fileName, file));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
 		JsonNode track = reply.json();
@@ -93,7 +94,7 @@ class TrackUploadIntegrationTests {
 	void recordsTheTrackItsJobAndItsEventTogether() {
 		UUID artist = UUID.randomUUID();
 
-		Reply reply = this.http.upload(artist, Multipart.file("take.wav", wav(1)));
+		Response reply = this.http.upload(artist, Multipart.file("take.wav", wav(1)));
 
 		UUID id = UUID.fromString(reply.json().path("id").asString());
 		assertThat(this.jdbc.sql("select count(*) from processing_job where track_id = ? and status = 'QUEUED'")
@@ -108,7 +109,7 @@ class TrackUploadIntegrationTests {
 
 	@Test
 	void prefillsTheMetadataFromTheFilesTags() {
-		Reply reply = this.http.upload(UUID.randomUUID(),
+		Response reply = this.http.upload(UUID.randomUUID(),
 				Multipart.file("whatever.bin", SampleAudio.fixture("night-drive.flac")));
 
 		JsonNode track = reply.json();
@@ -130,7 +131,7 @@ class TrackUploadIntegrationTests {
 				 "language": "pt-br", "credits": [{"name": "Ana", "role": "MAIN_ARTIST"}, {"name": "Rui", "role": "PRODUCER"}]}
 				""";
 
-		Reply reply = this.http.upload(UUID.randomUUID(),
+		Response reply = this.http.upload(UUID.randomUUID(),
 				Multipart.file("night-drive.mp3", SampleAudio.fixture("night-drive.mp3")).metadata(metadata));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(202);
@@ -149,8 +150,8 @@ class TrackUploadIntegrationTests {
 	void titlesAnUntaggedFileAfterItsNameAndANamelessOneUntitled() {
 		UUID artist = UUID.randomUUID();
 
-		Reply named = this.http.upload(artist, Multipart.file("C:\\Music\\Demo v2.final.wav", wav(1)));
-		Reply nameless = this.http.upload(artist, Multipart.file(null, wav(2)));
+		Response named = this.http.upload(artist, Multipart.file("C:\\Music\\Demo v2.final.wav", wav(1)));
+		Response nameless = this.http.upload(artist, Multipart.file(null, wav(2)));
 
 		assertThat(named.json().path("title").asString()).isEqualTo("Demo v2.final");
 		assertThat(nameless.json().path("title").asString()).isEqualTo("Untitled");
@@ -161,7 +162,7 @@ class TrackUploadIntegrationTests {
 		UUID artist = UUID.randomUUID();
 		long data = 20L << 20;
 
-		Reply reply = this.http.upload(artist,
+		Response reply = this.http.upload(artist,
 				Multipart.file("long.wav", () -> SampleAudio.wavStream(data, 1), SampleAudio.wavStreamLength(data)),
 				false);
 
@@ -182,7 +183,7 @@ class TrackUploadIntegrationTests {
 			byte[] png = SampleAudio.concat(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' },
 					new byte[4096]);
 
-			Reply reply = http().upload(artist, new Multipart().part("file", "song.mp3", "audio/mpeg", png));
+			Response reply = http().upload(artist, new Multipart().part("file", "song.mp3", "audio/mpeg", png));
 
 			assertThat(reply.status()).isEqualTo(415);
 			assertThat(reply.code()).isEqualTo("upload.unsupported_format");
@@ -194,7 +195,7 @@ class TrackUploadIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			byte[] file = SampleAudio.id3Header(4, 0x0FFFFFFF, new byte[2048]);
 
-			Reply reply = http().upload(artist, Multipart.file("hostile.mp3", file));
+			Response reply = http().upload(artist, Multipart.file("hostile.mp3", file));
 
 			assertThat(reply.status()).isEqualTo(422);
 			assertThat(reply.code()).isEqualTo("upload.tags_too_large");
@@ -212,7 +213,7 @@ class TrackUploadIntegrationTests {
 			byte[] file = SampleAudio.concat(SampleAudio.id3Header(3, frames.length, frames),
 					SampleAudio.fixture("night-drive.mp3"));
 
-			Reply reply = http().upload(artist, Multipart.file("hostile.mp3", file));
+			Response reply = http().upload(artist, Multipart.file("hostile.mp3", file));
 
 			assertThat(reply.status()).isEqualTo(422);
 			assertThat(reply.code()).isEqualTo("upload.tags_malformed");
@@ -225,7 +226,7 @@ class TrackUploadIntegrationTests {
 			byte[] file = wav(3);
 			String first = http().upload(artist, Multipart.file("a.wav", file)).json().path("id").asString();
 
-			Reply again = http().upload(artist, Multipart.file("b.wav", file));
+			Response again = http().upload(artist, Multipart.file("b.wav", file));
 
 			assertThat(again.status()).isEqualTo(409);
 			assertThat(again.code()).isEqualTo("upload.duplicate");
@@ -239,7 +240,7 @@ class TrackUploadIntegrationTests {
 			UUID artist = UUID.randomUUID();
 			long data = 2L << 30;
 
-			Reply reply = http().postRaw(artist,
+			Response reply = http().postRaw(artist,
 					Multipart.file("huge.wav", () -> SampleAudio.wavStream(data, 2), SampleAudio.wavStreamLength(data)),
 					SampleAudio.wavStreamLength(data) + 200);
 
@@ -258,7 +259,7 @@ class TrackUploadIntegrationTests {
 			Multipart body = Multipart.file("over.wav", () -> SampleAudio.wavStream(data, 4),
 					SampleAudio.wavStreamLength(data));
 
-			Reply reply = http().postRaw(artist, body, body.length());
+			Response reply = http().postRaw(artist, body, body.length());
 
 			assertThat(reply.status()).isEqualTo(413);
 			assertThat(reply.code()).isEqualTo("upload.quota_exceeded");
@@ -275,7 +276,7 @@ class TrackUploadIntegrationTests {
 			fillStorage(artist, used);
 			long data = 24L << 20;
 
-			Reply reply = http().postRaw(artist,
+			Response reply = http().postRaw(artist,
 					Multipart.file("long.wav", () -> SampleAudio.wavStream(data, 3), SampleAudio.wavStreamLength(data)),
 					null);
 
@@ -293,7 +294,7 @@ class TrackUploadIntegrationTests {
 					{"title": " ", "isrc": "XX-123", "language": "not a tag", "credits": [{"name": "Ana", "role": "DJ"}]}
 					""";
 
-			Reply reply = http().upload(artist,
+			Response reply = http().upload(artist,
 					new Multipart().metadata(metadata).part("file", "a.wav", "audio/wav", wav(5)));
 
 			assertThat(reply.status()).isEqualTo(400);
@@ -307,7 +308,7 @@ class TrackUploadIntegrationTests {
 		void metadataTextWithANulOrAnUnpairedSurrogateNamingTheField(String escapedTitle) {
 			UUID artist = UUID.randomUUID();
 
-			Reply reply = http().upload(artist,
+			Response reply = http().upload(artist,
 					Multipart.file("a.wav", wav(8)).metadata("{\"title\": \"" + escapedTitle + "\"}"));
 
 			assertThat(reply.status()).as(reply.body()).isEqualTo(400);
@@ -319,7 +320,7 @@ class TrackUploadIntegrationTests {
 		void metadataWithAFieldATrackDoesNotHave() {
 			UUID artist = UUID.randomUUID();
 
-			Reply reply = http().upload(artist,
+			Response reply = http().upload(artist,
 					Multipart.file("a.wav", wav(6)).metadata("{\"title\": \"T\", \"status\": \"READY\"}"));
 
 			assertThat(reply.status()).isEqualTo(400);
@@ -331,8 +332,8 @@ class TrackUploadIntegrationTests {
 		void aRequestWithoutAFileOrWithAPartAnUploadDoesNotHave() {
 			UUID artist = UUID.randomUUID();
 
-			Reply noFile = http().upload(artist, new Multipart().metadata("{\"title\": \"T\"}"));
-			Reply extra = http().upload(artist,
+			Response noFile = http().upload(artist, new Multipart().metadata("{\"title\": \"T\"}"));
+			Response extra = http().upload(artist,
 					Multipart.file("a.wav", wav(7)).part("cover", "c.png", "image/png", new byte[10]));
 
 			assertThat(noFile.status()).isEqualTo(400);

@@ -7,80 +7,63 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.notalabel.music.testing.TestJwks;
+import com.notalabel.test.http.Multipart;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.security.TestKeySet;
 
 /**
- * The tracks API over real HTTP, as an artist's client calls it. Redirects are not
- * followed, so that tests see them.
+ * The tracks API over real HTTP, as an artist's client calls it (the shared
+ * {@link TestHttp}, a token per call). Redirects are not followed, so that tests see
+ * them.
  */
 public final class TracksHttp {
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final TestHttp http;
 
 	private final int port;
 
 	public TracksHttp(int port) {
 		this.port = port;
+		this.http = TestHttp.on(port);
 	}
 
-	public Reply upload(UUID user, Multipart body) {
+	public Response upload(UUID user, Multipart body) {
 		return upload(user, body, true);
 	}
 
-	public Reply upload(UUID user, Multipart body, boolean declareLength) {
-		return send(request(user, "/api/v1/tracks").header("Content-Type", body.contentType())
-			.POST(body.publisher(declareLength))
-			.build());
+	public Response upload(UUID user, Multipart body, boolean declareLength) {
+		return as(user, this.http.post("/api/v1/tracks")).multipart(body, declareLength).send();
 	}
 
-	public Reply get(UUID user, String path) {
-		return send(request(user, path).GET().build());
+	public Response get(UUID user, String path) {
+		return as(user, this.http.get(path)).send();
 	}
 
 	/** A call without a token. */
-	public Reply anonymous(String path) {
-		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build());
+	public Response anonymous(String path) {
+		return this.http.get(path).send();
 	}
 
-	public Reply patch(UUID user, String path, String json) {
-		return send(request(user, path).header("Content-Type", "application/merge-patch+json")
-			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))
-			.build());
+	public Response patch(UUID user, String path, String json) {
+		return as(user, this.http.patch(path)).body("application/merge-patch+json", json).send();
 	}
 
-	public Reply delete(UUID user, String path) {
-		return send(request(user, path).DELETE().build());
+	public Response delete(UUID user, String path) {
+		return as(user, this.http.delete(path)).send();
 	}
 
 	/** Fetches a URL as a browser would, e.g. a presigned download. */
-	public HttpResponse<byte[]> fetch(URI url) {
-		try {
-			return this.client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	public Response fetch(URI url) {
+		return TestHttp.fetch(url);
 	}
 
 	/**
@@ -93,12 +76,12 @@ public final class TracksHttp {
 	 * @param contentLength the length to declare, or {@code null} to send it chunked
 	 * @return the status and body
 	 */
-	public Reply postRaw(UUID user, Multipart body, @Nullable Long contentLength) {
+	public Response postRaw(UUID user, Multipart body, @Nullable Long contentLength) {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /api/v1/tracks HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nAuthorization: Bearer "
-					+ TestJwks.accessToken(user) + "\r\nContent-Type: " + body.contentType() + "\r\n"
+					+ TestKeySet.shared().accessToken(user) + "\r\nContent-Type: " + body.contentType() + "\r\n"
 					+ ((contentLength != null) ? "Content-Length: " + contentLength : "Transfer-Encoding: chunked")
 					+ "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
@@ -111,8 +94,8 @@ public final class TracksHttp {
 			if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
 				text = dechunk(text);
 			}
-			return new Reply(Integer.parseInt(head.substring(9, 12)), HttpHeaders.of(Map.of(), (name, value) -> true),
-					text);
+			return new Response(Integer.parseInt(head.substring(9, 12)),
+					HttpHeaders.of(Map.of(), (name, value) -> true), text.getBytes(StandardCharsets.UTF_8), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -142,24 +125,8 @@ public final class TracksHttp {
 		}
 	}
 
-	private HttpRequest.Builder request(UUID user, String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Bearer " + TestJwks.accessToken(user));
-	}
-
-	private Reply send(HttpRequest request) {
-		try {
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.headers(), response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static TestHttp.Request as(UUID user, TestHttp.Request request) {
+		return request.bearer(TestKeySet.shared().accessToken(user));
 	}
 
 	/** Reads until the server closes, or a whole response has arrived. */
@@ -204,29 +171,6 @@ public final class TracksHttp {
 			out.append(body, lineEnd + 2, lineEnd + 2 + size);
 			position = lineEnd + 2 + size + 2;
 		}
-	}
-
-	/**
-	 * A response.
-	 *
-	 * @param status the status code
-	 * @param headers the headers
-	 * @param body the body as text
-	 */
-	public record Reply(int status, HttpHeaders headers, String body) {
-
-		public JsonNode json() {
-			return JsonMapper.shared().readTree(this.body);
-		}
-
-		public String code() {
-			return json().path("code").asString();
-		}
-
-		public String location() {
-			return this.headers.firstValue("Location").orElse("");
-		}
-
 	}
 
 }

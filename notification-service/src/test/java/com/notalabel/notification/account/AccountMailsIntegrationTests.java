@@ -9,10 +9,13 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -23,6 +26,7 @@ import com.notalabel.notification.NotificationServiceIntegrationTest;
 import com.notalabel.notification.testing.ReceivedMail;
 import com.notalabel.notification.testing.TestMailServer;
 import com.notalabel.notification.testing.UserServiceStream;
+import com.notalabel.test.logging.LogLevels;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.events.user.EmailVerificationRequested;
@@ -45,12 +49,25 @@ class AccountMailsIntegrationTests {
 
 	private final MeterRegistry meters;
 
+	private LogLevels logs;
+
 	@Autowired
 	AccountMailsIntegrationTests(StringRedisTemplate redis, EventCodec codec, RedisKeys keys, JdbcClient jdbc,
 			MeterRegistry meters) {
 		this.userService = new UserServiceStream(redis, codec, keys);
 		this.jdbc = jdbc;
 		this.meters = meters;
+	}
+
+	@BeforeEach
+	void logWhatIsMailedAndWhy() {
+		// Some tests look at what the service logs about a mail (at INFO).
+		this.logs = LogLevels.raise(AccountMails.class, LogLevel.INFO);
+	}
+
+	@AfterEach
+	void logWarningsOnly() {
+		this.logs.close();
 	}
 
 	@Test

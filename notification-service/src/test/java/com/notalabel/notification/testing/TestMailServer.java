@@ -14,6 +14,8 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.notalabel.test.infra.AtExit;
+
 /**
  * The SMTP server (GreenMail) of this JVM: started once, on a free port of the loopback
  * interface, on first use. Tests tell their mails apart by recipient, since every test
@@ -28,7 +30,7 @@ public final class TestMailServer {
 	private static final int PORT = server.getSmtp().getPort();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> current().stop(), "nal-test-mail-server-stop"));
+		AtExit.run(() -> current().stop());
 	}
 
 	private TestMailServer() {

@@ -37,8 +37,7 @@ final class LocalPostgres {
 							+ " and NAL_TEST_POSTGRES_PASSWORD, or run with Docker (NAL_TEST_INFRA=docker).",
 					ex);
 		}
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> dropQuietly(admin, database), "nal-test-drop-" + database));
+		AtExit.run(() -> dropQuietly(admin, database));
 		return new PostgresServer(withDatabase(admin.url(), database), admin.username(), admin.password());
 	}
 

@@ -33,8 +33,7 @@ final class LocalRedis {
 					+ " (a server without a password is expected). Start Redis, set NAL_TEST_REDIS_URL,"
 					+ " or run with Docker (NAL_TEST_INFRA=docker).");
 		}
-		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> deleteQuietly(uri, runId), "nal-test-redis-keys-" + runId));
+		AtExit.run(() -> deleteQuietly(uri, runId));
 		return new RedisServer(uri.getHost(), uri.getPort(), keyPrefix(runId));
 	}
 

@@ -1,11 +1,5 @@
 package com.notalabel.test.service;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
@@ -17,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.infra.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,52 +61,51 @@ public abstract class ServiceDefaultsContract {
 
 	@Test
 	public void reportsItselfReadyOnceItsDatabaseAndRedisAnswer() {
-		HttpResponse<String> response = get("/actuator/health/readiness");
+		Response response = get("/actuator/health/readiness");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
 	}
 
 	@Test
 	public void reportsItselfAlive() {
-		HttpResponse<String> response = get("/actuator/health/liveness");
+		Response response = get("/actuator/health/liveness");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
 	}
 
 	@Test
 	public void exposesPrometheusMetricsTaggedWithItsName() {
-		HttpResponse<String> response = get("/actuator/prometheus");
+		Response response = get("/actuator/prometheus");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes")
 			.contains("application=\"" + this.serviceName + "\"");
 	}
 
 	@Test
 	public void describesItsApiAsOpenApi() {
-		HttpResponse<String> response = get("/v3/api-docs");
+		Response response = get("/v3/api-docs");
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.openapi")).startsWith("3.");
 	}
 
 	@Test
 	public void refusesAnAnonymousCallWithAProblem() {
-		HttpResponse<String> response = get(this.protectedPath);
+		Response response = get(this.protectedPath);
 
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat((String) JsonPath.read(response.body(), "$.code")).isEqualTo("auth.unauthenticated");
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
 	}
 
 	@Test
 	public void hidesActuatorEndpointsBeyondHealthInfoAndMetrics() {
-		assertThat(get("/actuator/env").statusCode()).isIn(401, 404);
-		assertThat(get("/actuator/heapdump").statusCode()).isIn(401, 404);
+		assertThat(get("/actuator/env").status()).isIn(401, 404);
+		assertThat(get("/actuator/heapdump").status()).isIn(401, 404);
 	}
 
 	@Test
@@ -128,18 +123,8 @@ public abstract class ServiceDefaultsContract {
 			.single()).isEqualTo(2);
 	}
 
-	private HttpResponse<String> get(String path) {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private Response get(String path) {
+		return TestHttp.on(this.port).get(path).send();
 	}
 
 }

@@ -51,6 +51,8 @@ class LocalCleanupIntegrationTests {
 
 	@Test
 	void dropsTheDatabasesOfRunsKilledMoreThanSixHoursAgoButNotOfRunsStillGoing() throws SQLException {
+		// This run's database, created on first use: not left to whichever test ran before.
+		TestInfrastructure.postgres();
 		String stale = LocalPostgres.DATABASE_PREFIX + this.killed;
 		String recent = LocalPostgres.DATABASE_PREFIX + this.concurrent;
 		try (Connection admin = LocalPostgres.Admin.fromEnvironment().connect()) {

@@ -11,10 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.shared.testapp.RegistrationLog;
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
-import com.notalabel.shared.testapp.TestHttp;
-import com.notalabel.shared.testapp.TestJwks;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.security.TestKeySet;
 
-import static com.notalabel.shared.testapp.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +28,7 @@ class EventBusAutoConfigurationIntegrationTests {
 	int port;
 
 	@Autowired
-	TestJwks jwks;
+	TestKeySet jwks;
 
 	@Autowired
 	RegistrationLog log;
@@ -43,11 +42,12 @@ class EventBusAutoConfigurationIntegrationTests {
 	@Test
 	void deliversAnEventPublishedInARequestToTheSubscribedHandler() {
 		String email = "artist-" + UUID.randomUUID() + "@example.com";
-		TestHttp http = new TestHttp(this.port);
+		TestHttp http = TestHttp.on(this.port);
 
-		int status = http
-			.post("/probe/registrations?email=" + email, "application/json", "",
-					bearer(this.jwks.accessToken(UUID.randomUUID(), UUID.randomUUID(), "artist")))
+		int status = http.post("/probe/registrations?email=" + email)
+			.body("application/json", "")
+			.bearer(this.jwks.accessToken(UUID.randomUUID(), UUID.randomUUID(), "artist"))
+			.send()
 			.status();
 
 		assertThat(status).isEqualTo(202);
@@ -55,7 +55,7 @@ class EventBusAutoConfigurationIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from event_outbox").query(Long.class).single()).isZero();
 		assertThat(this.consumer.group()).isEqualTo("user-service");
 		assertThat(this.consumer.streams()).singleElement().asString().endsWith("nal:events:user-service");
-		String metrics = http.get("/actuator/prometheus").body();
+		String metrics = http.get("/actuator/prometheus").send().body();
 		assertThat(metrics).contains("nal_events_published_total", "nal_events_consumed_total",
 				"nal_events_consumer_lag", "nal_events_outbox_backlog");
 	}

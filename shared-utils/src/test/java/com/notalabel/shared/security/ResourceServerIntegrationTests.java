@@ -1,6 +1,5 @@
 package com.notalabel.shared.security;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,11 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
-import com.notalabel.shared.testapp.TestHttp;
-import com.notalabel.shared.testapp.TestHttp.Response;
-import com.notalabel.shared.testapp.TestJwks;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.security.TestKeySet;
 
-import static com.notalabel.shared.testapp.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +40,7 @@ class ResourceServerIntegrationTests {
 	int port;
 
 	@Autowired
-	TestJwks jwks;
+	TestKeySet jwks;
 
 	TestHttp http;
 
@@ -52,13 +50,13 @@ class ResourceServerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
+		this.http = TestHttp.on(this.port);
 		this.userId = UUID.randomUUID();
 		this.sessionId = UUID.randomUUID();
 	}
 
 	Response me(String token) {
-		return this.http.get("/probe/me", bearer(token));
+		return this.http.get("/probe/me").bearer(token).send();
 	}
 
 	static void assertRefused(Response response) {
@@ -82,8 +80,9 @@ class ResourceServerIntegrationTests {
 
 	@Test
 	void readsTheTokenFromTheAccessTokenCookie() {
-		Response response = this.http.get("/probe/me", (request) -> request.header("Cookie",
-				"theme=dark; nal_at=" + this.jwks.accessToken(this.userId, this.sessionId, "artist")));
+		Response response = this.http.get("/probe/me")
+			.header("Cookie", "theme=dark; nal_at=" + this.jwks.accessToken(this.userId, this.sessionId, "artist"))
+			.send();
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().path("id").asString()).isEqualTo(this.userId.toString());
@@ -91,7 +90,7 @@ class ResourceServerIntegrationTests {
 
 	@Test
 	void answersAnAnonymousCallWithAChallenge() {
-		Response response = this.http.get("/probe/me");
+		Response response = this.http.get("/probe/me").send();
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
@@ -100,8 +99,9 @@ class ResourceServerIntegrationTests {
 
 	@Test
 	void forbidsWhatTheUsersRolesDoNotAllow() {
-		Response response = this.http.get("/probe/admin",
-				bearer(this.jwks.accessToken(this.userId, this.sessionId, "artist")));
+		Response response = this.http.get("/probe/admin")
+			.bearer(this.jwks.accessToken(this.userId, this.sessionId, "artist"))
+			.send();
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.json().path("code").asString()).isEqualTo("auth.forbidden");
@@ -109,24 +109,23 @@ class ResourceServerIntegrationTests {
 
 	@Test
 	void letsAStaleCookieThroughToPublicPaths() {
-		Response response = this.http.get("/public/hello", (request) -> request.header("Cookie", "nal_at=garbage"));
+		Response response = this.http.get("/public/hello").header("Cookie", "nal_at=garbage").send();
 
 		assertThat(response.status()).isEqualTo(200);
 	}
 
 	@Test
 	void leavesProbesAndApiDocsOpen() {
-		assertThat(this.http.get("/actuator/health/liveness").status()).isEqualTo(200);
-		assertThat(this.http.get("/actuator/health/readiness").status()).isEqualTo(200);
-		assertThat(this.http.get("/actuator/prometheus").status()).isEqualTo(200);
-		assertThat(this.http.get("/v3/api-docs").status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/prometheus").send().status()).isEqualTo(200);
+		assertThat(this.http.get("/v3/api-docs").send().status()).isEqualTo(200);
 	}
 
 	@Test
 	void acceptsATokenSignedWithARotatedInKeyAfterRefetchingTheKeySet() {
-		RSAKey next = TestJwks.newKey("key-" + UUID.randomUUID());
-		String token = TestJwks.sign(next, this.jwks.header(next),
-				this.jwks.claims(this.userId, this.sessionId).build());
+		RSAKey next = TestKeySet.newKey("key-" + UUID.randomUUID());
+		String token = this.jwks.token(this.userId, this.sessionId).signedWith(next);
 		assertRefused(me(token));
 
 		this.jwks.publish(next);
@@ -141,18 +140,18 @@ class ResourceServerIntegrationTests {
 	@Nested
 	class RefusedTokens {
 
-		TestJwks jwks() {
+		TestKeySet jwks() {
 			return ResourceServerIntegrationTests.this.jwks;
 		}
 
 		JWTClaimsSet.Builder claims() {
-			return jwks().claims(ResourceServerIntegrationTests.this.userId,
+			return TestKeySet.claims(ResourceServerIntegrationTests.this.userId,
 					ResourceServerIntegrationTests.this.sessionId, "artist");
 		}
 
 		String signed(UnaryOperator<JWSHeader.Builder> header, JWTClaimsSet claims) {
 			RSAKey key = jwks().signingKey();
-			return TestJwks.sign(key, header.apply(jwks().header(key)), claims);
+			return TestKeySet.sign(key, header.apply(TestKeySet.header(key)).build(), claims);
 		}
 
 		@Test
@@ -214,16 +213,16 @@ class ResourceServerIntegrationTests {
 
 		@Test
 		void refusesAKeyTheTokenBringsWithIt() {
-			RSAKey attacker = TestJwks.newKey(jwks().signingKey().getKeyID());
-			String token = TestJwks.sign(attacker, jwks().header(attacker).jwk(attacker.toPublicJWK()),
+			RSAKey attacker = TestKeySet.newKey(jwks().signingKey().getKeyID());
+			String token = TestKeySet.sign(attacker, TestKeySet.header(attacker).jwk(attacker.toPublicJWK()).build(),
 					claims().build());
 			assertRefused(me(token));
 		}
 
 		@Test
 		void refusesATokenSignedByAnUnknownKey() {
-			RSAKey stranger = TestJwks.newKey("unknown-" + UUID.randomUUID());
-			assertRefused(me(TestJwks.sign(stranger, jwks().header(stranger), claims().build())));
+			RSAKey stranger = TestKeySet.newKey("unknown-" + UUID.randomUUID());
+			assertRefused(me(TestKeySet.sign(stranger, TestKeySet.header(stranger).build(), claims().build())));
 		}
 
 		@Test
@@ -249,10 +248,7 @@ class ResourceServerIntegrationTests {
 		@Test
 		void refusesGarbage() {
 			assertRefused(me("not.a.token"));
-			Response response = ResourceServerIntegrationTests.this.http.send(HttpRequest
-				.newBuilder(java.net.URI
-					.create("http://127.0.0.1:" + ResourceServerIntegrationTests.this.port + "/probe/me"))
-				.header("Authorization", "Bearer !!!"));
+			Response response = ResourceServerIntegrationTests.this.http.get("/probe/me").bearer("!!!").send();
 			assertThat(response.status()).isEqualTo(401);
 		}
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.notalabel.shared.testapp.TestHttp.Response;
+import com.notalabel.test.http.Response;
 
 /**
  * Sends bytes as they are over a socket, for requests an HTTP client refuses to make (a
@@ -93,8 +93,7 @@ public final class RawHttp {
 		if (chunked) {
 			body = dechunk(new ByteArrayInputStream(body));
 		}
-		return new Response(status, HttpHeaders.of(headers, (name, value) -> true),
-				new String(body, StandardCharsets.UTF_8));
+		return new Response(status, HttpHeaders.of(headers, (name, value) -> true), body, 0);
 	}
 
 	private static byte[] dechunk(InputStream in) throws IOException {

@@ -1,7 +1,5 @@
 package com.notalabel.shared.testapp;
 
-import java.io.IOException;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import com.notalabel.shared.events.EventSubscriptions;
+import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.events.user.UserRegistered;
 
 /**
@@ -23,13 +22,13 @@ public class TestApplication {
 		SpringApplication.run(TestApplication.class, args);
 	}
 
-	@Bean
-	TestJwks testJwks() throws IOException {
-		return new TestJwks();
+	@Bean(destroyMethod = "close")
+	TestKeySet testKeySet() {
+		return TestKeySet.create();
 	}
 
 	@Bean
-	static DynamicPropertyRegistrar jwksUri(TestJwks jwks) {
+	static DynamicPropertyRegistrar jwksUri(TestKeySet jwks) {
 		return (registry) -> registry.add("nal.security.jwks-uri", () -> jwks.uri().toString());
 	}
 

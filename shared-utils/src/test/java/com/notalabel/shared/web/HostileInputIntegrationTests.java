@@ -13,12 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.notalabel.shared.testapp.RawHttp;
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
-import com.notalabel.shared.testapp.TestHttp;
-import com.notalabel.shared.testapp.TestHttp.Response;
-import com.notalabel.shared.testapp.TestJwks;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.security.TestKeySet;
 
-import static com.notalabel.shared.testapp.TestHttp.bearer;
-import static com.notalabel.shared.web.ProblemDetailsIntegrationTests.assertProblem;
+import static com.notalabel.test.http.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +33,7 @@ class HostileInputIntegrationTests {
 	int port;
 
 	@Autowired
-	TestJwks jwks;
+	TestKeySet jwks;
 
 	TestHttp http;
 
@@ -44,13 +43,13 @@ class HostileInputIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
+		this.http = TestHttp.on(this.port);
 		this.raw = new RawHttp(this.port);
 		this.token = this.jwks.accessToken(UUID.randomUUID(), UUID.randomUUID(), "artist");
 	}
 
 	Response postJson(String path, String json) {
-		return this.http.post(path, "application/json", json, bearer(this.token));
+		return this.http.post(path).body("application/json", json).bearer(this.token).send();
 	}
 
 	String authorization() {
@@ -158,8 +157,9 @@ class HostileInputIntegrationTests {
 
 		@Test
 		void refusesANulInAQueryParameterNamingIt() {
-			Response response = HostileInputIntegrationTests.this.http.get("/probe/search?q=a%00b",
-					bearer(HostileInputIntegrationTests.this.token));
+			Response response = HostileInputIntegrationTests.this.http.get("/probe/search?q=a%00b")
+				.bearer(HostileInputIntegrationTests.this.token)
+				.send();
 
 			assertFieldError(response, "q", StorableText.MESSAGE);
 		}
@@ -174,15 +174,16 @@ class HostileInputIntegrationTests {
 
 		@Test
 		void refusesAQueryThatIsNotPercentEncodedUtf8() {
-			Response response = HostileInputIntegrationTests.this.http.get("/probe/search?q=%ff",
-					bearer(HostileInputIntegrationTests.this.token));
+			Response response = HostileInputIntegrationTests.this.http.get("/probe/search?q=%ff")
+				.bearer(HostileInputIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.malformed");
 		}
 
 		@Test
 		void refusesSuchAQueryAlsoWhenAFilterReadsItBeforeAnyController() {
-			Response response = HostileInputIntegrationTests.this.http.get("/public/filter-parameter?x=%ff");
+			Response response = HostileInputIntegrationTests.this.http.get("/public/filter-parameter?x=%ff").send();
 
 			assertProblem(response, 400, "request.malformed");
 			assertThat(response.json().path("instance").asString()).isEqualTo("/public/filter-parameter");
@@ -190,8 +191,10 @@ class HostileInputIntegrationTests {
 
 		@Test
 		void refusesAFormBodyThatIsNotPercentEncodedUtf8() {
-			Response response = HostileInputIntegrationTests.this.http.post("/probe/registrations",
-					"application/x-www-form-urlencoded", "email=%ff", bearer(HostileInputIntegrationTests.this.token));
+			Response response = HostileInputIntegrationTests.this.http.post("/probe/registrations")
+				.body("application/x-www-form-urlencoded", "email=%ff")
+				.bearer(HostileInputIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.malformed");
 		}
@@ -305,16 +308,20 @@ class HostileInputIntegrationTests {
 
 		@Test
 		void answersTextPostgresRefusesAsAnInvalidValueNotAConflict() {
-			Response response = HostileInputIntegrationTests.this.http.post("/probe/store-nul", "application/json", "",
-					bearer(HostileInputIntegrationTests.this.token));
+			Response response = HostileInputIntegrationTests.this.http.post("/probe/store-nul")
+				.body("application/json", "")
+				.bearer(HostileInputIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.invalid");
 		}
 
 		@Test
 		void answersADatePostgresCannotStoreAsAnInvalidValueNotAConflict() {
-			Response response = HostileInputIntegrationTests.this.http.post("/probe/store-date", "application/json", "",
-					bearer(HostileInputIntegrationTests.this.token));
+			Response response = HostileInputIntegrationTests.this.http.post("/probe/store-date")
+				.body("application/json", "")
+				.bearer(HostileInputIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.invalid");
 			assertThat(response.body()).doesNotContain("dated_thing", "date/time", "SQLSTATE", "22008");

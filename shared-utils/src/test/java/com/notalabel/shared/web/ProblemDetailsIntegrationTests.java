@@ -1,25 +1,25 @@
 package com.notalabel.shared.web;
 
-import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
-import com.notalabel.shared.testapp.TestHttp;
-import com.notalabel.shared.testapp.TestHttp.Response;
-import com.notalabel.shared.testapp.TestJwks;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.logging.LogLevels;
+import com.notalabel.test.security.TestKeySet;
 
-import static com.notalabel.shared.testapp.TestHttp.bearer;
+import static com.notalabel.test.http.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +34,7 @@ class ProblemDetailsIntegrationTests {
 	int port;
 
 	@Autowired
-	TestJwks jwks;
+	TestKeySet jwks;
 
 	TestHttp http;
 
@@ -42,20 +42,8 @@ class ProblemDetailsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
+		this.http = TestHttp.on(this.port);
 		this.token = this.jwks.accessToken(UUID.randomUUID(), UUID.randomUUID(), "artist");
-	}
-
-	static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode body = response.json();
-		assertThat(body.path("status").asInt()).isEqualTo(status);
-		assertThat(body.path("code").asString()).isEqualTo(code);
-		assertThat(body.path("type").asString()).isEqualTo(Problems.TYPE_BASE + code.replace('.', '/'));
-		assertThat(body.path("title").asString()).isNotBlank();
-		assertThat(body.path("requestId").asString()).isEqualTo(response.header(RequestIds.HEADER)).isNotBlank();
-		assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.", "java.", "select ", "insert ");
 	}
 
 	@Nested
@@ -63,9 +51,10 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void listsEachInvalidFieldWithItsMessage() {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
-					"{\"name\":\"\",\"count\":42,\"email\":\"not-an-email\"}",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo")
+				.body("application/json", "{\"name\":\"\",\"count\":42,\"email\":\"not-an-email\"}")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.invalid");
 			assertThat(response.json().path("errors").valueStream().map((error) -> error.path("field").asString()))
@@ -77,17 +66,20 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void saysSoWhenTheBodyIsNotJson() {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
-					"{\"name\": ", bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo")
+				.body("application/json", "{\"name\": ")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.malformed");
 		}
 
 		@Test
 		void namesTheFieldThatHasTheWrongType() {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "application/json",
-					"{\"name\":\"x\",\"count\":\"many\",\"email\":\"a@example.com\"}",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo")
+				.body("application/json", "{\"name\":\"x\",\"count\":\"many\",\"email\":\"a@example.com\"}")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.invalid");
 			assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("count");
@@ -95,8 +87,10 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void refusesAContentTypeTheEndpointDoesNotRead() {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo", "text/plain", "hello",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/echo")
+				.body("text/plain", "hello")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 415, "request.unsupported_media_type");
 		}
@@ -107,9 +101,10 @@ class ProblemDetailsIntegrationTests {
 			String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
 					+ "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(1500) + "\r\n--" + boundary
 					+ "--\r\n";
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/upload",
-					"multipart/form-data; boundary=" + boundary, body,
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/upload")
+				.body("multipart/form-data; boundary=" + boundary, body)
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 413, "request.too_large");
 		}
@@ -122,8 +117,9 @@ class ProblemDetailsIntegrationTests {
 		@Test
 		void rendersADomainExceptionWithItsOwnCodeAndMembers() {
 			UUID id = UUID.randomUUID();
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + id,
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + id)
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 404, "item.not_found");
 			assertThat(response.json().path("detail").asString()).isEqualTo("No item " + id + ".");
@@ -133,16 +129,18 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void answersAnUnknownAddressWithNotFound() {
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/nothing-here",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/nothing-here")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 404, "resource.not_found");
 		}
 
 		@Test
 		void namesAParameterThatIsNotAnId() {
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/not-a-uuid",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/not-a-uuid")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 400, "request.invalid");
 			assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("id");
@@ -150,19 +148,19 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void answersAMethodTheAddressDoesNotAcceptWith405() {
-			Response response = ProblemDetailsIntegrationTests.this.http.send(HttpRequest
-				.newBuilder(java.net.URI
-					.create("http://127.0.0.1:" + ProblemDetailsIntegrationTests.this.port + "/probe/me"))
-				.DELETE()
-				.header("Authorization", "Bearer " + ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.delete("/probe/me")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 405, "request.method_not_allowed");
 		}
 
 		@Test
 		void turnsAUniqueConstraintViolationIntoAConflictWithoutTheSql() {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate", "application/json",
-					"", bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate")
+				.body("application/json", "")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 409, "resource.conflict");
 			assertThat(response.body()).doesNotContain("unique_thing", "duplicate key");
@@ -170,8 +168,13 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void logsAConflictByConstraintNameWithoutTheConflictingValue(CapturedOutput output) {
-			Response response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate", "application/json",
-					"", bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response;
+			try (LogLevels raised = LogLevels.raise(ProblemDetailsExceptionHandler.class, LogLevel.INFO)) {
+				response = ProblemDetailsIntegrationTests.this.http.post("/probe/duplicate")
+					.body("application/json", "")
+					.bearer(ProblemDetailsIntegrationTests.this.token)
+					.send();
+			}
 
 			String requestId = response.header(RequestIds.HEADER);
 			assertThat(output.getOut()).containsPattern(
@@ -187,8 +190,9 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void hidesWhatWentWrongInAnUnexpectedFailure() {
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/fail",
-					bearer(ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/fail")
+				.bearer(ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertProblem(response, 500, "server.error");
 			assertThat(response.body()).doesNotContain("password_hash", "victim", "IllegalState");
@@ -196,7 +200,7 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void rendersAFailureOutsideAnyControllerAsAProblemToo() {
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/public/filter-failure");
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/public/filter-failure").send();
 
 			assertProblem(response, 500, "server.error");
 			assertThat(response.body()).doesNotContain("Secret", "filter blew up");
@@ -205,9 +209,10 @@ class ProblemDetailsIntegrationTests {
 
 		@Test
 		void answersAClientThatAcceptsOnlyHtmlWithAProblemAnyway() {
-			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + UUID.randomUUID(),
-					(request) -> request.header("Accept", "text/html")
-						.header("Authorization", "Bearer " + ProblemDetailsIntegrationTests.this.token));
+			Response response = ProblemDetailsIntegrationTests.this.http.get("/probe/items/" + UUID.randomUUID())
+				.header("Accept", "text/html")
+				.header("Authorization", "Bearer " + ProblemDetailsIntegrationTests.this.token)
+				.send();
 
 			assertThat(response.status()).isIn(404, 406);
 			assertThat(response.body()).doesNotContain("<html", "Whitelabel");

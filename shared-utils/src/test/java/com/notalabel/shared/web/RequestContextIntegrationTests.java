@@ -24,11 +24,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.notalabel.shared.testapp.SharedUtilsIntegrationTest;
-import com.notalabel.shared.testapp.TestHttp;
-import com.notalabel.shared.testapp.TestHttp.Response;
-import com.notalabel.shared.testapp.TestJwks;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.security.TestKeySet;
 
-import static com.notalabel.shared.testapp.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +42,7 @@ class RequestContextIntegrationTests {
 	int port;
 
 	@Autowired
-	TestJwks jwks;
+	TestKeySet jwks;
 
 	TestHttp http;
 
@@ -53,7 +52,7 @@ class RequestContextIntegrationTests {
 
 	@BeforeEach
 	void setUp() throws IOException {
-		this.http = new TestHttp(this.port);
+		this.http = TestHttp.on(this.port);
 		this.downstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.downstream.createContext("/", (exchange) -> {
 			exchange.getRequestHeaders()
@@ -78,10 +77,10 @@ class RequestContextIntegrationTests {
 
 	@Test
 	void echoesAnAcceptableRequestIdAndReplacesAnUnacceptableOne() {
-		Response kept = this.http.get("/public/hello",
-				(request) -> request.header(RequestIds.HEADER, "req-1234567890"));
-		Response replaced = this.http.get("/public/hello",
-				(request) -> request.header(RequestIds.HEADER, "../../etc/passwd\"<script>"));
+		Response kept = this.http.get("/public/hello").header(RequestIds.HEADER, "req-1234567890").send();
+		Response replaced = this.http.get("/public/hello")
+			.header(RequestIds.HEADER, "../../etc/passwd\"<script>")
+			.send();
 
 		assertThat(kept.header(RequestIds.HEADER)).isEqualTo("req-1234567890");
 		assertThat(replaced.header(RequestIds.HEADER)).isNotBlank().doesNotContain("passwd", "<");
@@ -91,10 +90,11 @@ class RequestContextIntegrationTests {
 	void carriesTheTraceAndTheRequestIdToTheServicesItCalls() {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 		String url = "http://127.0.0.1:" + this.downstream.getAddress().getPort() + "/anything";
-		Response response = this.http.get("/probe/outbound?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8),
-				(request) -> request.header("Authorization", "Bearer " + token())
-					.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-					.header(RequestIds.HEADER, "trace-test-0001"));
+		Response response = this.http.get("/probe/outbound?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8))
+			.header("Authorization", "Bearer " + token())
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.header(RequestIds.HEADER, "trace-test-0001")
+			.send();
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.downstreamHeaders.get("traceparent")).startsWith("00-" + traceId + "-")
@@ -109,8 +109,10 @@ class RequestContextIntegrationTests {
 		logging.setLogLevel("org.springframework.web", LogLevel.DEBUG);
 		logging.setLogLevel("org.springframework.security", LogLevel.TRACE);
 		try {
-			Response response = this.http.get("/probe/fail",
-					(request) -> bearer(token).apply(request).header(RequestIds.HEADER, "log-test-000001"));
+			Response response = this.http.get("/probe/fail")
+				.bearer(token)
+				.header(RequestIds.HEADER, "log-test-000001")
+				.send();
 			assertThat(response.status()).isEqualTo(500);
 		}
 		finally {

@@ -10,12 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.notalabel.types.events.user.UserProfileUpdated;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
 import com.notalabel.types.events.user.UserProfileUpdated.ProfileLink;
+import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.user.UserServiceIntegrationTest;
-import com.notalabel.user.testing.Http;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,7 +183,7 @@ class ProfileIntegrationTests {
 		return this.api.http()
 			.patch("/api/v1/users/me")
 			.bearer(person.accessToken())
-			.body("application/merge-patch+json", Http.json(fields))
+			.body("application/merge-patch+json", TestHttp.json(fields))
 			.send();
 	}
 

@@ -12,14 +12,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.SetCookie;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.account.Emails;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
-import com.notalabel.user.testing.SetCookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class LoginIntegrationTests {
 		Person person = this.api.people().register();
 
 		Response response = this.api.people()
-			.login(person.email().toUpperCase(), person.password(), Http.randomAddress(), null);
+			.login(person.email().toUpperCase(), person.password(), ClientAddresses.next(), null);
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
@@ -59,9 +59,9 @@ class LoginIntegrationTests {
 		Person person = this.api.people().register();
 
 		Response wrongPassword = this.api.people()
-			.login(person.email(), "not " + person.password(), Http.randomAddress(), null);
+			.login(person.email(), "not " + person.password(), ClientAddresses.next(), null);
 		Response unknownAddress = this.api.people()
-			.login(People.newEmail(), person.password(), Http.randomAddress(), null);
+			.login(People.newEmail(), person.password(), ClientAddresses.next(), null);
 
 		assertThat(wrongPassword.status()).isEqualTo(401);
 		assertThat(unknownAddress.status()).isEqualTo(401);
@@ -109,13 +109,13 @@ class LoginIntegrationTests {
 		String password = "ä".repeat(64) + "b".repeat(64);
 		Person person = this.api.people().register(People.newEmail(), password);
 
-		assertThat(this.api.people().login(person.email(), password, Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), password, ClientAddresses.next(), null).status())
 			.isEqualTo(200);
 		assertThat(this.api.people()
-			.login(person.email(), password.substring(0, 127), Http.randomAddress(), null)
+			.login(person.email(), password.substring(0, 127), ClientAddresses.next(), null)
 			.status()).isEqualTo(401);
 		assertThat(this.api.people()
-			.login(person.email(), Normalizer.normalize(password, Normalizer.Form.NFD), Http.randomAddress(), null)
+			.login(person.email(), Normalizer.normalize(password, Normalizer.Form.NFD), ClientAddresses.next(), null)
 			.status()).as("the same password typed with decomposed accents").isEqualTo(200);
 	}
 
@@ -128,11 +128,11 @@ class LoginIntegrationTests {
 			.params(weaker, person.id().value())
 			.update();
 
-		assertThat(this.api.people().login(person.email(), person.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(200);
 
 		assertThat(passwordHash(person)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(weaker);
-		assertThat(this.api.people().login(person.email(), person.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(200);
 	}
 
@@ -150,11 +150,11 @@ class LoginIntegrationTests {
 	}
 
 	private Response wrong(Person person) {
-		return this.api.people().login(person.email(), "not " + person.password(), Http.randomAddress(), null);
+		return this.api.people().login(person.email(), "not " + person.password(), ClientAddresses.next(), null);
 	}
 
 	private Response absent(String unknownEmail, Person person) {
-		return this.api.people().login(unknownEmail, person.password(), Http.randomAddress(), null);
+		return this.api.people().login(unknownEmail, person.password(), ClientAddresses.next(), null);
 	}
 
 	private void forgetSignInAttempts(String... emails) {

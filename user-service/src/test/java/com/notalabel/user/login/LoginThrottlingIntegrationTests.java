@@ -4,12 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.account.Emails;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +42,7 @@ class LoginThrottlingIntegrationTests {
 		Person person = this.api.people().register();
 		failFiveTimes(person.email());
 
-		Response response = this.api.people().login(person.email(), person.password(), Http.randomAddress(), null);
+		Response response = this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null);
 
 		assertThat(response.status()).isEqualTo(429);
 		assertThat(response.code()).isEqualTo("auth.too_many_attempts");
@@ -69,7 +69,7 @@ class LoginThrottlingIntegrationTests {
 		failFiveTimes(person.email());
 		waitOut(person.email());
 
-		assertThat(this.api.people().login(person.email(), person.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(200);
 
 		failFiveTimes(person.email());
@@ -84,7 +84,7 @@ class LoginThrottlingIntegrationTests {
 		assertThat(attemptWrong(person.email()).status()).isEqualTo(429);
 
 		Response owner = this.api.people()
-			.login(person.email(), person.password(), Http.randomAddress(), person.deviceToken());
+			.login(person.email(), person.password(), ClientAddresses.next(), person.deviceToken());
 
 		assertThat(owner.status()).isEqualTo(200);
 		assertThat(owner.cookie("nal_dev").orElseThrow().value()).isEqualTo(person.deviceToken());
@@ -96,14 +96,14 @@ class LoginThrottlingIntegrationTests {
 		Person person = this.api.people().register();
 		for (int attempt = 0; attempt < 5; attempt++) {
 			assertThat(this.api.people()
-				.login(person.email(), "wrong " + attempt, Http.randomAddress(), person.deviceToken())
+				.login(person.email(), "wrong " + attempt, ClientAddresses.next(), person.deviceToken())
 				.status()).isEqualTo(401);
 		}
 
 		assertThat(this.api.people()
-			.login(person.email(), person.password(), Http.randomAddress(), person.deviceToken())
+			.login(person.email(), person.password(), ClientAddresses.next(), person.deviceToken())
 			.status()).isEqualTo(429);
-		assertThat(this.api.people().login(person.email(), person.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null).status())
 			.as("unknown browsers have a counter of their own")
 			.isEqualTo(200);
 	}
@@ -118,7 +118,7 @@ class LoginThrottlingIntegrationTests {
 
 	@Test
 	void throttlesOneClientAddressAcrossAccountsAndItsOwnSuccessesDoNotResetIt() {
-		String address = Http.randomAddress();
+		String address = ClientAddresses.next();
 		Person own = this.api.people().register();
 		for (int attempt = 0; attempt < 19; attempt++) {
 			assertThat(this.api.people().login(People.newEmail(), "guess", address, null).status()).isEqualTo(401);
@@ -141,7 +141,7 @@ class LoginThrottlingIntegrationTests {
 	}
 
 	private Response attemptWrong(String email) {
-		return this.api.people().login(email, "certainly wrong", Http.randomAddress(), null);
+		return this.api.people().login(email, "certainly wrong", ClientAddresses.next(), null);
 	}
 
 	/** As if the wait had passed: the counter stays, the block ends. */

@@ -12,10 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.test.infra.RealPostgres;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +44,12 @@ class LoginThrottlingWithoutRedisIntegrationTests {
 	void locksTheAccountOutAfterFiveFailures() {
 		Person person = this.api.people().register();
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			assertThat(this.api.people().login(person.email(), "wrong", Http.randomAddress(), null).status())
+			assertThat(this.api.people().login(person.email(), "wrong", ClientAddresses.next(), null).status())
 				.as("attempt %d", attempt)
 				.isEqualTo(401);
 		}
 
-		Response locked = this.api.people().login(person.email(), person.password(), Http.randomAddress(), null);
+		Response locked = this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null);
 
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(locked.header("Retry-After")).isEqualTo("1");

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.notalabel.types.events.user.SessionRevoked;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.user.UserServiceIntegrationTest;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +43,9 @@ class PasswordChangeIntegrationTests {
 		assertThat(this.api.events()
 			.await(SessionRevoked.class, (event) -> event.sessionId().equals(phone.session()))
 			.reason()).isEqualTo(RevocationReason.PASSWORD_CHANGED);
-		assertThat(this.api.people().login(laptop.email(), newPassword, Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(laptop.email(), newPassword, ClientAddresses.next(), null).status())
 			.isEqualTo(200);
-		assertThat(this.api.people().login(laptop.email(), laptop.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(laptop.email(), laptop.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(401);
 	}
 
@@ -62,7 +62,7 @@ class PasswordChangeIntegrationTests {
 			assertThat(response.code()).isEqualTo("auth.wrong_password");
 			assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
 			assertThat(PasswordChangeIntegrationTests.this.api.people()
-				.login(person.email(), person.password(), Http.randomAddress(), null)
+				.login(person.email(), person.password(), ClientAddresses.next(), null)
 				.status()).isEqualTo(200);
 		}
 

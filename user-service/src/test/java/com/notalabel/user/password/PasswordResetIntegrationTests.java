@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.user.PasswordResetRequested;
-import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.opaque.OpaqueToken;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,9 +85,9 @@ class PasswordResetIntegrationTests {
 		Response reset = reset(token, newPassword);
 
 		assertThat(reset.status()).isEqualTo(204);
-		assertThat(this.api.people().login(laptop.email(), laptop.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(laptop.email(), laptop.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(401);
-		Response signedIn = this.api.people().login(laptop.email(), newPassword, Http.randomAddress(), null);
+		Response signedIn = this.api.people().login(laptop.email(), newPassword, ClientAddresses.next(), null);
 		assertThat(signedIn.status()).isEqualTo(200);
 		assertThat(signedIn.json().path("user").path("emailVerified").asBoolean()).isTrue();
 		for (Person session : List.of(laptop, phone)) {
@@ -103,15 +103,15 @@ class PasswordResetIntegrationTests {
 	void liftsTheSignInLockOfTheAccount() {
 		Person person = this.api.people().register();
 		for (int attempt = 0; attempt < 6; attempt++) {
-			this.api.people().login(person.email(), "wrong", Http.randomAddress(), null);
+			this.api.people().login(person.email(), "wrong", ClientAddresses.next(), null);
 		}
-		assertThat(this.api.people().login(person.email(), person.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(429);
 		String newPassword = People.newPassword();
 
 		assertThat(reset(requestReset(person), newPassword).status()).isEqualTo(204);
 
-		assertThat(this.api.people().login(person.email(), newPassword, Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(person.email(), newPassword, ClientAddresses.next(), null).status())
 			.isEqualTo(200);
 	}
 
@@ -141,7 +141,7 @@ class PasswordResetIntegrationTests {
 
 			assertThat(reset(token, People.newPassword()).code()).isEqualTo("auth.token_invalid");
 			assertThat(PasswordResetIntegrationTests.this.api.people()
-				.login(person.email(), person.password(), Http.randomAddress(), null)
+				.login(person.email(), person.password(), ClientAddresses.next(), null)
 				.status()).isEqualTo(200);
 		}
 
@@ -166,7 +166,7 @@ class PasswordResetIntegrationTests {
 
 		@Test
 		void moreThanTenRequestsFromOneClientAddress() {
-			String address = Http.randomAddress();
+			String address = ClientAddresses.next();
 			for (int request = 0; request < 10; request++) {
 				assertThat(forgotFrom(address, People.newEmail()).status()).isEqualTo(202);
 			}
@@ -193,11 +193,15 @@ class PasswordResetIntegrationTests {
 	}
 
 	private Response forgot(String email) {
-		return forgotFrom(Http.randomAddress(), email);
+		return forgotFrom(ClientAddresses.next(), email);
 	}
 
 	private Response forgotFrom(String address, String email) {
-		return this.api.http().post("/api/v1/auth/password/forgot").from(address).json(Map.of("email", email)).send();
+		return this.api.http()
+			.post("/api/v1/auth/password/forgot")
+			.header(ClientAddresses.HEADER, address)
+			.json(Map.of("email", email))
+			.send();
 	}
 
 	private Response reset(String token, String newPassword) {

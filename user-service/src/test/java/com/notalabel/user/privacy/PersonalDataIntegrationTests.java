@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.notalabel.types.events.user.SessionRevoked;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.types.events.user.UserDeleted;
 import com.notalabel.user.UserServiceIntegrationTest;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +74,7 @@ class PersonalDataIntegrationTests {
 				.send()
 				.status()).isEqualTo(401);
 		}
-		assertThat(this.api.people().login(laptop.email(), laptop.password(), Http.randomAddress(), null).status())
+		assertThat(this.api.people().login(laptop.email(), laptop.password(), ClientAddresses.next(), null).status())
 			.isEqualTo(401);
 		assertThat(rowsAbout(laptop)).isZero();
 		assertThat(this.api.people().register(laptop.email(), People.newPassword()).id()).isNotEqualTo(laptop.id());

@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.SetCookie;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.user.UserServiceIntegrationTest;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
-import com.notalabel.user.testing.SetCookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,12 +181,12 @@ class RegistrationIntegrationTests {
 
 		@Test
 		void moreThanTenAttemptsAnHourFromOneAddress() {
-			String address = Http.randomAddress();
+			String address = ClientAddresses.next();
 			String email = registerFrom(address);
 			for (int attempt = 2; attempt <= 10; attempt++) {
 				Response taken = RegistrationIntegrationTests.this.api.http()
 					.post("/api/v1/auth/register")
-					.from(address)
+					.header(ClientAddresses.HEADER, address)
 					.json(Map.of("email", email, "password", People.newPassword(), "displayName", "Again"))
 					.send();
 				assertThat(taken.status()).as("attempt %d", attempt).isEqualTo(409);
@@ -194,7 +194,7 @@ class RegistrationIntegrationTests {
 
 			Response throttled = RegistrationIntegrationTests.this.api.http()
 				.post("/api/v1/auth/register")
-				.from(address)
+				.header(ClientAddresses.HEADER, address)
 				.json(Map.of("email", People.newEmail(), "password", People.newPassword(), "displayName", "Late"))
 				.send();
 
@@ -207,7 +207,7 @@ class RegistrationIntegrationTests {
 			String email = People.newEmail();
 			Response response = RegistrationIntegrationTests.this.api.http()
 				.post("/api/v1/auth/register")
-				.from(address)
+				.header(ClientAddresses.HEADER, address)
 				.json(Map.of("email", email, "password", People.newPassword(), "displayName", "First"))
 				.send();
 			assertThat(response.status()).isEqualTo(201);

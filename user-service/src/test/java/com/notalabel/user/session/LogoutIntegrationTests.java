@@ -14,8 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.notalabel.shared.broadcast.Broadcaster;
-import com.notalabel.types.events.user.SessionRevoked;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.SetCookie;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.types.id.SessionId;
 import com.notalabel.types.id.UserId;
 import com.notalabel.types.redis.RedisKeys;
@@ -23,9 +25,7 @@ import com.notalabel.types.session.SessionRevocationNotice;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.testing.Jwts;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
-import com.notalabel.user.testing.SetCookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

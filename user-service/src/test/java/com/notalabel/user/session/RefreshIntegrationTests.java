@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.notalabel.types.events.user.SessionRevoked;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.SetCookie;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.opaque.OpaqueToken;
 import com.notalabel.user.testing.Jwts;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
-import com.notalabel.user.testing.SetCookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,11 +8,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.notalabel.types.events.user.SessionRevoked;
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.user.SessionRevoked.RevocationReason;
+import com.notalabel.types.events.user.SessionRevoked;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;

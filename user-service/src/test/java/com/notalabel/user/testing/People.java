@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
 import com.notalabel.types.id.SessionId;
 import com.notalabel.types.id.UserId;
 
@@ -15,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class People {
 
-	private final Http http;
+	private final TestHttp http;
 
-	public People(Http http) {
+	public People(TestHttp http) {
 		this.http = http;
 	}
 
@@ -46,14 +48,14 @@ public final class People {
 	 * Signs in again from the same browser (with its device cookie): a second session.
 	 */
 	public Person signIn(Person person) {
-		Response response = login(person.email(), person.password(), Http.randomAddress(), person.deviceToken());
+		Response response = login(person.email(), person.password(), ClientAddresses.next(), person.deviceToken());
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return person(person.email(), person.password(), person.displayName(), response);
 	}
 
 	public Response login(String email, String password, String clientAddress, @Nullable String deviceToken) {
-		Http.Request request = this.http.post("/api/v1/auth/login")
-			.from(clientAddress)
+		TestHttp.Request request = this.http.post("/api/v1/auth/login")
+			.header(ClientAddresses.HEADER, clientAddress)
 			.json(Map.of("email", email, "password", password));
 		if (deviceToken != null) {
 			request.cookie("nal_dev", deviceToken);

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.notalabel.test.events.PublishedEvents;
+import com.notalabel.test.http.TestHttp;
 import com.notalabel.types.redis.RedisKeys;
 
 /**
@@ -24,7 +25,7 @@ public class UserServiceApi {
 
 	private final JdbcClient jdbc;
 
-	private volatile Http http;
+	private volatile TestHttp http;
 
 	UserServiceApi(Environment environment, StringRedisTemplate redis, RedisKeys keys, DataSource dataSource) {
 		this.environment = environment;
@@ -33,12 +34,15 @@ public class UserServiceApi {
 	}
 
 	/**
-	 * @return a client of the service's port, known once the server has started
+	 * @return a client of the service's port, known once the server has started; each
+	 * request comes from an address of its own unless it names one
 	 */
-	public Http http() {
-		Http client = this.http;
+	public TestHttp http() {
+		TestHttp client = this.http;
 		if (client == null) {
-			client = new Http(this.environment.getRequiredProperty("local.server.port", Integer.class));
+			client = TestHttp.on(this.environment.getRequiredProperty("local.server.port", Integer.class))
+				.withDefaults((request) -> request.header(ClientAddresses.HEADER, ClientAddresses.next())
+					.header("User-Agent", "UserServiceTests/1.0"));
 			this.http = client;
 		}
 		return client;

@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
@@ -42,7 +42,7 @@ class KeyRotationIntegrationTests {
 
 	private static final Duration LEAD = Duration.ofMinutes(10);
 
-	private final SimulatedClock clock = new SimulatedClock(Instant.parse("2030-01-01T00:00:00Z"));
+	private final MutableClock clock = MutableClock.of(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
 	private final RsaSigningKey keyA = RsaSigningKey.generate();
 
@@ -72,7 +72,7 @@ class KeyRotationIntegrationTests {
 		// the cached key set can pick a new key up.
 		String forged = issue(instance(RsaSigningKey.generate(), null));
 		this.jdbc.sql("delete from signing_key where kid <> ?").param(this.keyA.kid()).update();
-		this.clock.advance(Duration.ofMinutes(1));
+		this.clock.add(Duration.ofMinutes(1));
 		assertThat(gateway.accepts(forged)).isFalse();
 
 		// A rolling deployment starts an instance that is given the next key; the old one
@@ -82,7 +82,7 @@ class KeyRotationIntegrationTests {
 		String lastTokenOfA = "";
 		for (int step = 0; step < 4 * 30; step++) {
 			// Each instance re-reads the registry every 30 s, on a schedule of its own.
-			this.clock.advance(Duration.ofSeconds(15));
+			this.clock.add(Duration.ofSeconds(15));
 			((step % 2 == 0) ? old : next).refresh();
 			assertThat(gateway.accepts(forged)).isFalse();
 			assertThat(balanced.accepts(forged)).isFalse();
@@ -104,12 +104,12 @@ class KeyRotationIntegrationTests {
 		KeyRing rotated = instance(this.keyB, null);
 		Verifier afterwards = new Verifier(this.clock, () -> rotated.publicKeys());
 		assertThat(afterwards.accepts(lastTokenOfA)).as("A's tokens keep working").isTrue();
-		this.clock.advance(LIFETIME.minus(Duration.ofMinutes(35)));
+		this.clock.add(LIFETIME.minus(Duration.ofMinutes(35)));
 		rotated.refresh();
 		assertThat(rotated.publicKeys().getKeyByKeyId(this.keyA.kid())).as("until they have expired").isNotNull();
 		assertThat(afterwards.accepts(lastTokenOfA)).isTrue();
 
-		this.clock.advance(KeyRing.RETENTION_MARGIN.plus(Duration.ofMinutes(40)));
+		this.clock.add(KeyRing.RETENTION_MARGIN.plus(Duration.ofMinutes(40)));
 		rotated.refresh();
 		assertThat(rotated.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(this.keyB.kid());
 	}
@@ -119,11 +119,11 @@ class KeyRotationIntegrationTests {
 		KeyRing instance = instance(this.keyA, this.keyB);
 		assertThat(instance.publicKeys().getKeyByKeyId(this.keyB.kid())).isNotNull();
 
-		this.clock.advance(LEAD.minusSeconds(1));
+		this.clock.add(LEAD.minusSeconds(1));
 		instance.refresh();
 		assertThat(instance.signer().kid()).isEqualTo(this.keyA.kid());
 
-		this.clock.advance(Duration.ofSeconds(1));
+		this.clock.add(Duration.ofSeconds(1));
 		instance.refresh();
 		assertThat(instance.signer().kid()).isEqualTo(this.keyB.kid());
 	}
@@ -131,7 +131,7 @@ class KeyRotationIntegrationTests {
 	@Test
 	void countsTheLeadTimeFromTheFirstInstanceThatPublishedTheKey() {
 		instance(this.keyA, this.keyB);
-		this.clock.advance(LEAD);
+		this.clock.add(LEAD);
 
 		KeyRing startedLater = instance(this.keyA, this.keyB);
 
@@ -142,7 +142,7 @@ class KeyRotationIntegrationTests {
 	void keepsTheKeysItHoldsWhenTheRegistryCannotBeRead() {
 		KeyRing instance = instance(this.keyA, null);
 		this.jdbc.sql("drop table signing_key").update();
-		this.clock.advance(Duration.ofMinutes(1));
+		this.clock.add(Duration.ofMinutes(1));
 
 		instance.refresh();
 
@@ -203,35 +203,6 @@ class KeyRotationIntegrationTests {
 			}
 			return key != null && jwt.verify(new RSASSAVerifier(key.toRSAKey()))
 					&& jwt.getJWTClaimsSet().getExpirationTime().toInstant().isAfter(now);
-		}
-
-	}
-
-	private static final class SimulatedClock extends Clock {
-
-		private Instant now;
-
-		SimulatedClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

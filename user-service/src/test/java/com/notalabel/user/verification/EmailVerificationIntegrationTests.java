@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.opaque.OpaqueToken;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.notalabel.user.testing;
+package com.notalabel.test.http;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.notalabel.music.upload;
+package com.notalabel.test.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
