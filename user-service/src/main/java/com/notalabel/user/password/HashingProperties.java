@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param threads hashes that run at once, each on a platform thread of its own holding 19
  * MiB; 0 means one per processor, since more would only share the processors
  * @param maxQueuedPerThread hashes that may wait for a thread, per thread; more are
- * refused at once
+ * refused at once. 200 is what a thread works off within the default wait at ~40 ms a
+ * hash: more would wait only to be refused
  * @param maxWait how long a hash may wait for a thread before it is refused: shorter than
  * the gateway's response timeout (10 s), so that the answer, whichever it is, reaches a
  * client that is still waiting for it
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nal.passwords.hashing")
 record HashingProperties(@Min(0) @DefaultValue("0") int threads, @Min(1) @DefaultValue("200") int maxQueuedPerThread,
-		@NotNull @DefaultValue("6s") Duration maxWait) {
+		@NotNull @DefaultValue("8s") Duration maxWait) {
 
 	int effectiveThreads() {
 		return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
