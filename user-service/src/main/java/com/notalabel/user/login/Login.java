@@ -16,6 +16,7 @@ import com.notalabel.user.account.Account;
 import com.notalabel.user.account.AccountRepository;
 import com.notalabel.user.account.Emails;
 import com.notalabel.user.account.UserResponse;
+import com.notalabel.user.password.HashingBusy;
 import com.notalabel.user.password.PasswordHasher;
 import com.notalabel.user.session.SignIn;
 import com.notalabel.user.session.Sessions;
@@ -94,7 +95,7 @@ class Login {
 		List<ThrottleKey> counted = knownDevice.map((hash) -> List.of(SignInLimits.device(hash)))
 			.orElse(List.of(accountKey, addressKey));
 		this.throttle.attempt(counted);
-		if (!this.hasher.matches(password, claimant.passwordHash()) || claimant.account() == null) {
+		if (!matches(password, claimant.passwordHash(), counted) || claimant.account() == null) {
 			log.atInfo()
 				.addKeyValue("event.action", "sign-in-failed")
 				.addKeyValue("throttle.key", accountKey.name())
@@ -133,6 +134,20 @@ class Login {
 				.log("Signed in");
 			return new Result(signIn, UserResponse.of(current), deviceToken);
 		});
+	}
+
+	/**
+	 * Checks the password; an attempt refused because no hashing thread was free in time
+	 * was never evaluated, so it does not count.
+	 */
+	private boolean matches(String password, @Nullable String passwordHash, List<ThrottleKey> counted) {
+		try {
+			return this.hasher.matches(password, passwordHash);
+		}
+		catch (HashingBusy ex) {
+			this.throttle.forgive(counted);
+			throw ex;
+		}
 	}
 
 	/**

@@ -29,7 +29,10 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  * {@link HashingBusy} (503);</li>
  * <li>a hash that has not started within {@code maxWait} is withdrawn from the queue,
  * never runs, and its caller gets {@link HashingBusy}; one that has started always
- * finishes and its caller gets the result, since the work is already being paid for.</li>
+ * finishes and its caller gets the result, since the work is already being paid for. The
+ * wait counts from when the caller's client started waiting (its request's arrival), so
+ * that a crowd slow to reach the queue is not kept waiting the whole time again in it:
+ * the answer, whichever it is, comes within {@code maxWait} and one hash.</li>
  * </ul>
  * The caller's thread (a request's virtual thread) only parks while it waits: the hashes
  * run on platform threads of their own, so that they never occupy the few carrier threads
@@ -69,10 +72,17 @@ final class HashingPool implements AutoCloseable {
 	 * Runs a hash on one of the pool's threads and waits for its result.
 	 * @param <T> the result's type
 	 * @param work the hash
+	 * @param waitingSince {@link System#nanoTime()} when the caller's client started
+	 * waiting; the hash must start within the pool's maximum wait from then
 	 * @return its result
 	 * @throws HashingBusy if the queue is full or no thread took the hash in time
 	 */
-	<T> T run(Supplier<T> work) {
+	<T> T run(Supplier<T> work, long waitingSince) {
+		long deadline = waitingSince + this.maxWait.toNanos();
+		if (deadline - System.nanoTime() <= 0) {
+			this.waitedTooLong.increment();
+			throw new HashingBusy(this.maxWait);
+		}
 		Task<T> task = new Task<>(work);
 		try {
 			this.executor.execute(task);
@@ -81,7 +91,18 @@ final class HashingPool implements AutoCloseable {
 			this.queueFull.increment();
 			throw new HashingBusy(this.maxWait);
 		}
-		return task.await();
+		return task.await(deadline);
+	}
+
+	/**
+	 * Runs a hash for a caller that starts waiting now.
+	 * @param <T> the result's type
+	 * @param work the hash
+	 * @return its result
+	 * @throws HashingBusy if the queue is full or no thread took the hash in time
+	 */
+	<T> T run(Supplier<T> work) {
+		return run(work, System.nanoTime());
 	}
 
 	/**
@@ -132,9 +153,9 @@ final class HashingPool implements AutoCloseable {
 			}
 		}
 
-		T await() {
+		T await(long deadline) {
 			try {
-				return this.result.get(HashingPool.this.maxWait.toNanos(), TimeUnit.NANOSECONDS);
+				return this.result.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 			}
 			catch (TimeoutException ex) {
 				return withdrawOrFinish(false);

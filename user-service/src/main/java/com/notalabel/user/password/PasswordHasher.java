@@ -9,17 +9,20 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.notalabel.user.web.RequestArrival;
+
 /**
  * Argon2id at OWASP's parameters: 19 MiB of memory, 2 iterations, 1 lane, a 16-byte salt
  * and a 32-byte hash, stored in the PHC string format.
  *
  * <p>
  * Every hash runs in the {@link HashingPool}: a fixed number at once, the others waiting
- * their turn for a bounded time and then refused with {@link HashingBusy}. Callers never
- * hash inside a transaction: a hash takes tens of milliseconds, during which a held
- * connection would be lost to every other request (a crowd of sign-ins would exhaust the
- * pool); this is checked on every call. A sign-in for an unknown address verifies against
- * a dummy hash with the same parameters, so that it takes as long as a wrong password.
+ * their turn for a bounded time, counted from their request's arrival, and then refused
+ * with {@link HashingBusy}. Callers never hash inside a transaction: a hash takes tens of
+ * milliseconds, during which a held connection would be lost to every other request (a
+ * crowd of sign-ins would exhaust the pool); this is checked on every call. A sign-in for
+ * an unknown address verifies against a dummy hash with the same parameters, so that it
+ * takes as long as a wrong password.
  */
 public final class PasswordHasher {
 
@@ -49,7 +52,7 @@ public final class PasswordHasher {
 	 */
 	PasswordHasher(HashingPool pool) {
 		this.pool = pool;
-		this.dummyHash = hash(KeyGenerators.string().generateKey());
+		this.dummyHash = this.encoder.encode(KeyGenerators.string().generateKey());
 	}
 
 	/**
@@ -115,7 +118,7 @@ public final class PasswordHasher {
 			throw new IllegalStateException("A password is never hashed inside a transaction: its connection "
 					+ "would be held for the whole hash. Read what is needed, commit, then hash.");
 		}
-		return this.pool.run(work);
+		return this.pool.run(work, RequestArrival.nanoTime().orElseGet(System::nanoTime));
 	}
 
 }

@@ -113,19 +113,32 @@ public class Throttle {
 	 * @param key the key
 	 */
 	public void forgive(ThrottleKey key) {
+		forgive(List.of(key));
+	}
+
+	/**
+	 * Takes back one counted attempt from each key, for an attempt that was counted but
+	 * never evaluated (the service was too busy to check the password), in the caller's
+	 * transaction if there is one.
+	 * @param keys the keys
+	 */
+	public void forgive(List<ThrottleKey> keys) {
 		this.transaction.executeWithoutResult((status) -> {
-			Counter counter = this.jdbc
-				.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
-				.param(key.name())
-				.query(Throttle::counter)
-				.optional()
-				.orElse(null);
-			if (counter == null || counter.attempts() == 0) {
-				return;
+			// Sorted like attempt() locks them, so that the two cannot deadlock.
+			for (ThrottleKey key : keys.stream().distinct().sorted(Comparator.comparing(ThrottleKey::name)).toList()) {
+				Counter counter = this.jdbc
+					.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
+					.param(key.name())
+					.query(Throttle::counter)
+					.optional()
+					.orElse(null);
+				if (counter == null || counter.attempts() == 0) {
+					continue;
+				}
+				int attempts = counter.attempts() - 1;
+				store(key.name(), attempts, counter.lastAttemptAt(),
+						blockedUntil(key.policy(), attempts, counter.lastAttemptAt()));
 			}
-			int attempts = counter.attempts() - 1;
-			store(key.name(), attempts, counter.lastAttemptAt(),
-					blockedUntil(key.policy(), attempts, counter.lastAttemptAt()));
 		});
 	}
 

@@ -108,6 +108,21 @@ class HashingPoolTests {
 	}
 
 	@Test
+	void refusesAtOnceAHashWhoseClientHasWaitedTheWholeTimeAlready() {
+		HashingPool pool = pool(1, 10, Duration.ofMinutes(1));
+		AtomicBoolean ran = new AtomicBoolean();
+		long requestArrived = System.nanoTime() - Duration.ofMinutes(2).toNanos();
+
+		assertThatExceptionOfType(HashingBusy.class)
+			.isThrownBy(() -> pool.run(() -> ran.getAndSet(true), requestArrived))
+			.satisfies(this::isServiceUnavailableWithRetryAfter);
+
+		assertThat(pool.run(() -> "next")).isEqualTo("next");
+		assertThat(ran).isFalse();
+		assertThat(refused("waited-too-long")).isEqualTo(1);
+	}
+
+	@Test
 	void givesTheCallerTheResultOfAHashThatStartedInTimeButFinishedLate() throws Exception {
 		// Time enough for an idle thread to take the hash; the hash then outlasts it.
 		HashingPool pool = pool(1, 10, Duration.ofSeconds(2));

@@ -90,6 +90,19 @@ class ThrottleIntegrationTests {
 	}
 
 	@Test
+	void forgivesAnAttemptOnEveryKeyItWasCountedAgainst() {
+		ThrottleKey account = newKey("account");
+		ThrottleKey address = newKey("address");
+		this.throttle.attempt(address);
+		this.throttle.attempt(List.of(account, address));
+
+		this.throttle.forgive(List.of(address, account));
+
+		assertThat(attempts(account)).isZero();
+		assertThat(attempts(address)).isEqualTo(1);
+	}
+
+	@Test
 	void countsNothingAgainstAnyKeyWhileOneOfThemMakesTheCallerWait() {
 		ThrottleKey blocked = new ThrottleKey("test:blocked:" + UUID.randomUUID(),
 				new ThrottlePolicy(1, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofDays(1)));
