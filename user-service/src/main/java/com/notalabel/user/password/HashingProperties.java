@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nal.passwords.hashing")
 record HashingProperties(@Min(0) @DefaultValue("0") int threads, @Min(1) @DefaultValue("200") int maxQueuedPerThread,
-		@NotNull @DefaultValue("8s") Duration maxWait) {
+		@NotNull @DefaultValue("7s") Duration maxWait) {
 
 	int effectiveThreads() {
 		return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
