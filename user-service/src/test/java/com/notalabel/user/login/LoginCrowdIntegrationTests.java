@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.notalabel.user.UserServiceIntegrationTest;
@@ -29,12 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and 2 hashing threads, with waits for either long enough for a slow, shared machine, so
  * that only a connection held across a hash (a pool that deadlocks, a hash refused inside
  * a transaction) fails it. Refusing after a wait is the hashing pool's policy, tested on
- * its own in {@code HashingPoolTests}.
+ * its own in {@code HashingPoolTests}. Closed after the class, to give its connections
+ * back.
  */
 @UserServiceIntegrationTest
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=3",
 		"spring.datasource.hikari.connection-timeout=120000", "nal.passwords.hashing.threads=2",
 		"nal.passwords.hashing.max-wait=10m" })
+@DirtiesContext
 class LoginCrowdIntegrationTests {
 
 	private static final int CROWD = 60;

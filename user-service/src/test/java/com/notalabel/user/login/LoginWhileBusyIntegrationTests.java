@@ -3,6 +3,7 @@ package com.notalabel.user.login;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.notalabel.user.UserServiceIntegrationTest;
@@ -16,10 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service too busy to check a password in time: a wait of a millisecond, always spent
- * before the sign-in reaches the hashing queue, refuses every hash. A context of its own.
+ * before the sign-in reaches the hashing queue, refuses every hash. A context of its own,
+ * closed after the class.
  */
 @UserServiceIntegrationTest
-@TestPropertySource(properties = "nal.passwords.hashing.max-wait=1ms")
+@TestPropertySource(
+		properties = { "nal.passwords.hashing.max-wait=1ms", "spring.datasource.hikari.maximum-pool-size=2" })
+@DirtiesContext
 class LoginWhileBusyIntegrationTests {
 
 	private final UserServiceApi api;
