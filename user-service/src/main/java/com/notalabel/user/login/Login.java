@@ -11,9 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.notalabel.types.id.UserId;
 import com.notalabel.user.account.Account;
 import com.notalabel.user.account.AccountRepository;
 import com.notalabel.user.account.Emails;
+import com.notalabel.user.account.UserResponse;
+import com.notalabel.user.password.HashingBusy;
 import com.notalabel.user.password.PasswordHasher;
 import com.notalabel.user.session.SignIn;
 import com.notalabel.user.session.Sessions;
@@ -28,8 +31,13 @@ import com.notalabel.user.web.Client;
  * <p>
  * An unknown address and a wrong password answer alike and take as long: the same
  * queries, the same throttle counters (keyed by the address whether or not an account has
- * it) and an Argon2id verification against a dummy hash. The attempt is counted before
- * the password is checked (see {@link Throttle}); nothing holds a connection while it is.
+ * it) and an Argon2id verification against a dummy hash.
+ *
+ * <p>
+ * No connection is held while the password is checked, so that a crowd of sign-ins waits
+ * for the hashing threads, not for the database: a short read, the attempt counted and
+ * committed (see {@link Throttle}), the verification outside any transaction, then one
+ * short transaction that records the outcome.
  */
 @Service
 class Login {
@@ -48,6 +56,8 @@ class Login {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate readOnly;
+
 	Login(AccountRepository accounts, KnownDevices devices, PasswordHasher hasher, Throttle throttle, Sessions sessions,
 			PlatformTransactionManager transactions) {
 		this.accounts = accounts;
@@ -56,6 +66,8 @@ class Login {
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.transaction = new TransactionTemplate(transactions);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -63,20 +75,27 @@ class Login {
 	 * @param password as typed
 	 * @param client the requesting client
 	 * @param deviceCookie the device cookie, if the browser sent one
-	 * @return the new session's tokens and the device cookie to set
+	 * @return the new session's tokens, the account and the device cookie to set
 	 * @throws InvalidCredentials for an unknown address or a wrong password
 	 * @throws com.notalabel.user.throttle.TooManyAttempts while throttled
+	 * @throws com.notalabel.user.password.HashingBusy if the password could not be
+	 * checked in time
 	 */
 	Result signIn(String email, String password, Client client, @Nullable String deviceCookie) {
 		String normalized = Emails.normalize(email);
-		Account account = this.accounts.findByEmail(normalized).orElse(null);
-		Optional<String> knownDevice = this.devices.knownTo(deviceCookie, (account != null) ? account.id() : null);
+		Claimant claimant = this.readOnly.execute((status) -> {
+			Account account = this.accounts.findByEmail(normalized).orElse(null);
+			UserId id = (account != null) ? account.id() : null;
+			return new Claimant(id, (account != null) ? account.passwordHash() : null,
+					this.devices.knownTo(deviceCookie, id));
+		});
+		Optional<String> knownDevice = claimant.knownDevice();
 		ThrottleKey accountKey = SignInLimits.account(Emails.fingerprint(normalized));
 		ThrottleKey addressKey = SignInLimits.address(client.address());
 		List<ThrottleKey> counted = knownDevice.map((hash) -> List.of(SignInLimits.device(hash)))
 			.orElse(List.of(accountKey, addressKey));
 		this.throttle.attempt(counted);
-		if (!this.hasher.matches(password, (account != null) ? account.passwordHash() : null)) {
+		if (!matches(password, claimant.passwordHash(), counted) || claimant.account() == null) {
 			log.atInfo()
 				.addKeyValue("event.action", "sign-in-failed")
 				.addKeyValue("throttle.key", accountKey.name())
@@ -85,15 +104,15 @@ class Login {
 				.log("Sign-in refused: unknown address or wrong password");
 			throw new InvalidCredentials();
 		}
-		String verifiedHash = account.passwordHash();
-		String upgradedHash = this.hasher.needsRehash(verifiedHash) ? this.hasher.hash(password) : null;
+		String verifiedHash = claimant.passwordHash();
+		Optional<String> upgradedHash = this.hasher.upgrade(password, verifiedHash);
+		UserId accountId = claimant.account();
 		return this.transaction.execute((status) -> {
-			Account current = this.accounts.lockById(account.id().value())
+			// The password may have changed while it was being checked.
+			Account current = this.accounts.lockById(accountId.value())
 				.filter((locked) -> locked.passwordHash().equals(verifiedHash))
 				.orElseThrow(InvalidCredentials::new);
-			if (upgradedHash != null) {
-				current.upgradePasswordHash(upgradedHash);
-			}
+			upgradedHash.ifPresent(current::upgradePasswordHash);
 			String deviceToken;
 			if (knownDevice.isPresent()) {
 				this.throttle.clear(SignInLimits.device(knownDevice.get()));
@@ -113,15 +132,46 @@ class Login {
 				.addKeyValue("client.address", client.address())
 				.addKeyValue("knownDevice", knownDevice.isPresent())
 				.log("Signed in");
-			return new Result(signIn, deviceToken);
+			return new Result(signIn, UserResponse.of(current), deviceToken);
 		});
 	}
 
 	/**
+	 * Checks the password; an attempt refused because no hashing thread was free in time
+	 * was never evaluated, so it does not count.
+	 */
+	private boolean matches(String password, @Nullable String passwordHash, List<ThrottleKey> counted) {
+		try {
+			return this.hasher.matches(password, passwordHash);
+		}
+		catch (HashingBusy ex) {
+			this.throttle.forgive(counted);
+			throw ex;
+		}
+	}
+
+	/**
+	 * What the sign-in read before checking the password.
+	 *
+	 * @param account the account with the address, {@code null} if there is none
+	 * @param passwordHash its password hash, {@code null} if there is no account
+	 * @param knownDevice the hash of the device cookie, if the browser is known to it
+	 */
+	private record Claimant(@Nullable UserId account, @Nullable String passwordHash, Optional<String> knownDevice) {
+
+		@Override
+		public String toString() {
+			return "Claimant[account=" + this.account + "]";
+		}
+
+	}
+
+	/**
 	 * @param signIn the new session's tokens
+	 * @param user the signed-in account
 	 * @param deviceToken the device cookie to (re)set
 	 */
-	record Result(SignIn signIn, String deviceToken) {
+	record Result(SignIn signIn, UserResponse user, String deviceToken) {
 
 		@Override
 		public String toString() {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.notalabel.user.account.AccountDirectory;
 import com.notalabel.user.session.AuthCookies;
 import com.notalabel.user.session.AuthResponse;
 import com.notalabel.user.web.Client;
@@ -22,15 +21,12 @@ class LoginController {
 
 	private final Login login;
 
-	private final AccountDirectory accounts;
-
 	private final AuthCookies cookies;
 
 	private final Clock clock;
 
-	LoginController(Login login, AccountDirectory accounts, AuthCookies cookies, Clock clock) {
+	LoginController(Login login, AuthCookies cookies, Clock clock) {
 		this.login = login;
-		this.accounts = accounts;
 		this.cookies = cookies;
 		this.clock = clock;
 	}
@@ -42,7 +38,7 @@ class LoginController {
 		Login.Result result = this.login.signIn(request.email(), request.password(), Client.of(http), deviceCookie);
 		this.cookies.signIn(response, result.signIn());
 		this.cookies.rememberDevice(response, result.deviceToken(), KnownDevices.LIFETIME);
-		return AuthResponse.of(this.accounts.get(result.signIn().user()), result.signIn(), this.clock.instant());
+		return AuthResponse.of(result.user(), result.signIn(), this.clock.instant());
 	}
 
 }

@@ -45,7 +45,16 @@ public class PasswordConfirmation {
 		ThrottleKey key = new ThrottleKey("password-confirmation:session:" + user.sessionId(), POLICY);
 		this.throttle.attempt(key);
 		String hash = this.accounts.findById(user.id().value()).map(Account::passwordHash).orElse(null);
-		if (!this.hasher.matches(password, hash)) {
+		boolean matches;
+		try {
+			matches = this.hasher.matches(password, hash);
+		}
+		catch (HashingBusy ex) {
+			// Never checked, so never counted.
+			this.throttle.forgive(key);
+			throw ex;
+		}
+		if (!matches) {
 			throw new WrongPassword(field);
 		}
 		this.throttle.clear(key);

@@ -1,20 +1,27 @@
 package com.notalabel.user.password;
 
-import java.util.concurrent.Semaphore;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.keygen.KeyGenerators;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.notalabel.user.web.RequestArrival;
 
 /**
  * Argon2id at OWASP's parameters: 19 MiB of memory, 2 iterations, 1 lane, a 16-byte salt
  * and a 32-byte hash, stored in the PHC string format.
  *
  * <p>
- * Every hash takes 19 MiB for the time it runs, so at most a fixed number run at once;
- * further requests wait their turn instead of exhausting the heap. A sign-in for an
- * unknown address verifies against a dummy hash with the same parameters, so that it
+ * Every hash runs in the {@link HashingPool}: a fixed number at once, the others waiting
+ * their turn for a bounded time, counted from their request's arrival, and then refused
+ * with {@link HashingBusy}. Callers never hash inside a transaction: a hash takes tens of
+ * milliseconds, during which a held connection would be lost to every other request (a
+ * crowd of sign-ins would exhaust the pool); this is checked on every call. A sign-in for
+ * an unknown address verifies against a dummy hash with the same parameters, so that it
  * takes as long as a wrong password.
  */
 public final class PasswordHasher {
@@ -36,25 +43,27 @@ public final class PasswordHasher {
 	private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
 			MEMORY_KIB, ITERATIONS);
 
-	private final Semaphore running;
+	private final HashingPool pool;
 
 	private final String dummyHash;
 
 	/**
-	 * @param concurrency how many hashes may run at once
+	 * @param pool where the hashes run
 	 */
-	PasswordHasher(int concurrency) {
-		this.running = new Semaphore(concurrency, true);
-		this.dummyHash = hash(KeyGenerators.string().generateKey());
+	PasswordHasher(HashingPool pool) {
+		this.pool = pool;
+		this.dummyHash = this.encoder.encode(KeyGenerators.string().generateKey());
 	}
 
 	/**
 	 * Hashes a new password.
 	 * @param password as the person typed it
 	 * @return the PHC string
+	 * @throws HashingBusy if no hashing thread was free in time
 	 */
 	public String hash(String password) {
-		return withPermit(() -> this.encoder.encode(PasswordPolicy.normalize(password)));
+		String normalized = PasswordPolicy.normalize(password);
+		return run(() -> this.encoder.encode(normalized));
 	}
 
 	/**
@@ -63,14 +72,35 @@ public final class PasswordHasher {
 	 * @param password as the person typed it
 	 * @param hash the stored hash, or {@code null}
 	 * @return whether they match
+	 * @throws HashingBusy if no hashing thread was free in time
 	 */
 	public boolean matches(String password, @Nullable String hash) {
 		String normalized = PasswordPolicy.normalize(password);
 		if (hash == null) {
-			withPermit(() -> this.encoder.matches(normalized, this.dummyHash));
+			run(() -> this.encoder.matches(normalized, this.dummyHash));
 			return false;
 		}
-		return withPermit(() -> this.encoder.matches(normalized, hash));
+		return run(() -> this.encoder.matches(normalized, hash));
+	}
+
+	/**
+	 * A new hash of a password that was just verified against a hash made with other
+	 * parameters, to replace it. Optional work: if no hashing thread is free in time, the
+	 * old hash stays until the next sign-in.
+	 * @param password the verified password, as typed
+	 * @param verifiedHash the hash it was verified against
+	 * @return the new hash, or empty if none is needed or no thread was free
+	 */
+	public Optional<String> upgrade(String password, String verifiedHash) {
+		if (!needsRehash(verifiedHash)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(hash(password));
+		}
+		catch (HashingBusy ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -83,14 +113,12 @@ public final class PasswordHasher {
 		return !hash.startsWith(CURRENT_PREFIX);
 	}
 
-	private <T> T withPermit(java.util.function.Supplier<T> work) {
-		this.running.acquireUninterruptibly();
-		try {
-			return work.get();
+	private <T> T run(Supplier<T> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A password is never hashed inside a transaction: its connection "
+					+ "would be held for the whole hash. Read what is needed, commit, then hash.");
 		}
-		finally {
-			this.running.release();
-		}
+		return this.pool.run(work, RequestArrival.nanoTime().orElseGet(System::nanoTime));
 	}
 
 }

@@ -17,6 +17,7 @@ import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.user.account.Account;
 import com.notalabel.user.account.AccountRepository;
 import com.notalabel.user.account.Emails;
+import com.notalabel.user.account.UserResponse;
 import com.notalabel.user.login.KnownDevices;
 import com.notalabel.user.password.PasswordHasher;
 import com.notalabel.user.password.PasswordPolicy;
@@ -90,6 +91,8 @@ class Registration {
 		if (this.accounts.existsByEmail(email)) {
 			throw new EmailTaken();
 		}
+		// Refused while busy, the attempt still counts: getting this far told that the address
+		// is free.
 		String hash = this.hasher.hash(request.password());
 		try {
 			return this.transaction.execute((status) -> {
@@ -103,7 +106,8 @@ class Registration {
 					.addKeyValue("user.id", account.id())
 					.addKeyValue("client.address", client.address())
 					.log("Account registered");
-				return new Result(this.sessions.start(account, client.userAgent()), deviceToken);
+				return new Result(this.sessions.start(account, client.userAgent()), UserResponse.of(account),
+						deviceToken);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -114,9 +118,10 @@ class Registration {
 
 	/**
 	 * @param signIn the new session's tokens
+	 * @param user the new account
 	 * @param deviceToken the device cookie to set
 	 */
-	record Result(SignIn signIn, String deviceToken) {
+	record Result(SignIn signIn, UserResponse user, String deviceToken) {
 
 		@Override
 		public String toString() {

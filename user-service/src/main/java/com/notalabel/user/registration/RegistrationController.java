@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.notalabel.user.account.AccountDirectory;
 import com.notalabel.user.login.KnownDevices;
 import com.notalabel.user.session.AuthCookies;
 import com.notalabel.user.session.AuthResponse;
@@ -23,15 +22,12 @@ class RegistrationController {
 
 	private final Registration registration;
 
-	private final AccountDirectory accounts;
-
 	private final AuthCookies cookies;
 
 	private final Clock clock;
 
-	RegistrationController(Registration registration, AccountDirectory accounts, AuthCookies cookies, Clock clock) {
+	RegistrationController(Registration registration, AuthCookies cookies, Clock clock) {
 		this.registration = registration;
-		this.accounts = accounts;
 		this.cookies = cookies;
 		this.clock = clock;
 	}
@@ -47,7 +43,7 @@ class RegistrationController {
 		this.cookies.signIn(response, result.signIn());
 		this.cookies.rememberDevice(response, result.deviceToken(), KnownDevices.LIFETIME);
 		return ResponseEntity.created(URI.create("/api/v1/users/me"))
-			.body(AuthResponse.of(this.accounts.get(result.signIn().user()), result.signIn(), this.clock.instant()));
+			.body(AuthResponse.of(result.user(), result.signIn(), this.clock.instant()));
 	}
 
 }

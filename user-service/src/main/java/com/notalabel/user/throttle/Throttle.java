@@ -7,10 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,10 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * An attempt is counted before it is evaluated, in its own short transaction that locks
  * the keys' rows: a thousand parallel guesses are counted one by one and meet the delay
- * like sequential ones would, and nothing is held while a password is hashed. Callers
- * give back what a successful attempt should not have cost ({@link #forgive},
- * {@link #clear}). An attempt refused by a wait is not counted, so that waiting out a
- * lock is enough to try again.
+ * like sequential ones would, and nothing is held while a password is hashed. The rows
+ * are locked with an upsert, which PostgreSQL makes atomic: a row that another
+ * transaction inserts, or deletes (a success clearing its key), meanwhile is never
+ * missed. Callers give back what a successful attempt should not have cost
+ * ({@link #forgive}, {@link #clear}), in their own transaction if they have one: the
+ * throttle never takes a second connection while its caller holds one. An attempt refused
+ * by a wait is not counted, so that waiting out a lock is enough to try again.
  */
 @Component
 public class Throttle {
@@ -45,14 +47,13 @@ public class Throttle {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate ownTransaction;
+	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	Throttle(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
@@ -61,10 +62,16 @@ public class Throttle {
 	 * the caller wait.
 	 * @param keys what the attempt counts against
 	 * @throws TooManyAttempts with the longest remaining wait
+	 * @throws IllegalStateException if called inside a transaction: the count must be
+	 * committed before the attempt is evaluated, and that transaction's connection would
+	 * be held meanwhile
 	 */
 	public void attempt(List<ThrottleKey> keys) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("An attempt is counted in a transaction of its own, outside any other");
+		}
 		Instant now = this.clock.instant();
-		Duration wait = this.ownTransaction.execute((status) -> {
+		Duration wait = this.transaction.execute((status) -> {
 			Map<String, Counter> counters = lock(keys, now);
 			Duration longest = Duration.ZERO;
 			for (Counter counter : counters.values()) {
@@ -74,6 +81,8 @@ public class Throttle {
 				}
 			}
 			if (!longest.isZero()) {
+				// Nothing is counted, not even the rows the lock just created.
+				status.setRollbackOnly();
 				return longest;
 			}
 			for (ThrottleKey key : keys) {
@@ -100,29 +109,43 @@ public class Throttle {
 
 	/**
 	 * Takes back one counted attempt, for a key that a success should not reset (an
-	 * address shared by many people).
+	 * address shared by many people), in the caller's transaction if there is one.
 	 * @param key the key
 	 */
 	public void forgive(ThrottleKey key) {
-		this.ownTransaction.executeWithoutResult((status) -> {
-			Counter counter = this.jdbc
-				.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
-				.param(key.name())
-				.query(Throttle::counter)
-				.optional()
-				.orElse(null);
-			if (counter == null || counter.attempts() == 0) {
-				return;
+		forgive(List.of(key));
+	}
+
+	/**
+	 * Takes back one counted attempt from each key, for an attempt that was counted but
+	 * never evaluated (the service was too busy to check the password), in the caller's
+	 * transaction if there is one.
+	 * @param keys the keys
+	 */
+	public void forgive(List<ThrottleKey> keys) {
+		this.transaction.executeWithoutResult((status) -> {
+			// Sorted like attempt() locks them, so that the two cannot deadlock.
+			for (ThrottleKey key : keys.stream().distinct().sorted(Comparator.comparing(ThrottleKey::name)).toList()) {
+				Counter counter = this.jdbc
+					.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
+					.param(key.name())
+					.query(Throttle::counter)
+					.optional()
+					.orElse(null);
+				if (counter == null || counter.attempts() == 0) {
+					continue;
+				}
+				int attempts = counter.attempts() - 1;
+				store(key.name(), attempts, counter.lastAttemptAt(),
+						blockedUntil(key.policy(), attempts, counter.lastAttemptAt()));
 			}
-			int attempts = counter.attempts() - 1;
-			store(key.name(), attempts, counter.lastAttemptAt(),
-					blockedUntil(key.policy(), attempts, counter.lastAttemptAt()));
 		});
 	}
 
 	/**
 	 * Forgets every attempt against a key, after a success that proves the attempts were
-	 * the owner's (the right password, a password reset).
+	 * the owner's (the right password, a password reset), in the caller's transaction if
+	 * there is one.
 	 * @param key the key
 	 */
 	public void clear(ThrottleKey key) {
@@ -142,23 +165,27 @@ public class Throttle {
 			.update();
 	}
 
+	/**
+	 * Locks the keys' rows, creating the missing ones with no attempts, and reads them.
+	 * {@code on conflict do update} locks the row whether this statement or another
+	 * transaction inserted it, and inserts after all if the row it conflicted with was
+	 * deleted meanwhile: every key comes back, locked.
+	 */
 	private Map<String, Counter> lock(List<ThrottleKey> keys, Instant now) {
 		// Sorted, so that two attempts locking the same keys cannot deadlock.
 		List<String> names = keys.stream().map(ThrottleKey::name).distinct().sorted(Comparator.naturalOrder()).toList();
+		Map<String, Counter> counters = new HashMap<>();
 		for (String name : names) {
-			this.jdbc.sql(
-					"insert into throttle (key, attempts, last_attempt_at) values (?, 0, ?) on conflict (key) do nothing")
+			Counter counter = this.jdbc
+				.sql("insert into throttle as t (key, attempts, last_attempt_at) values (?, 0, ?)"
+						+ " on conflict (key) do update set attempts = t.attempts"
+						+ " returning key, attempts, last_attempt_at, blocked_until")
 				.params(name, Timestamp.from(now))
-				.update();
+				.query(Throttle::counter)
+				.single();
+			counters.put(name, counter);
 		}
-		return this.jdbc
-			.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key in (:names)"
-					+ " order by key for update")
-			.param("names", names)
-			.query(Throttle::counter)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Counter::key, Function.identity()));
+		return counters;
 	}
 
 	private void store(String name, int attempts, Instant lastAttemptAt, @Nullable Instant blockedUntil) {
