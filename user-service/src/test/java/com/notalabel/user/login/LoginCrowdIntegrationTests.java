@@ -15,10 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.user.UserServiceIntegrationTest;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.Person;
-import com.notalabel.user.testing.Response;
+
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class LoginCrowdIntegrationTests {
 		List<Person> people = atOnce(CROWD, (i) -> this.api.people().register());
 
 		List<Response> answers = atOnce(CROWD, (i) -> this.api.people()
-			.login(people.get(i).email(), people.get(i).password(), Http.randomAddress(), null));
+			.login(people.get(i).email(), people.get(i).password(), ClientAddresses.next(), null));
 
 		assertThat(answers).extracting(Response::status).containsOnly(200);
 		assertThat(answers).extracting((answer) -> answer.json().path("user").path("email").asString())
@@ -65,7 +66,7 @@ class LoginCrowdIntegrationTests {
 		Person person = this.api.people().register();
 
 		List<Response> answers = atOnce(8,
-				(i) -> this.api.people().login(person.email(), person.password(), Http.randomAddress(), null));
+				(i) -> this.api.people().login(person.email(), person.password(), ClientAddresses.next(), null));
 
 		// More than five at once on one account meet its throttle, unless a success came first.
 		assertThat(answers).extracting(Response::status).containsOnly(200, 429).contains(200);
@@ -82,7 +83,7 @@ class LoginCrowdIntegrationTests {
 		List<Response> answers = atOnce(CROWD,
 				(i) -> this.api.people()
 					.login((i % 2 == 0) ? people.get(i / 2 % 10).email() : "nobody-" + i + "@example.com",
-							"not the password", Http.randomAddress(), null));
+							"not the password", ClientAddresses.next(), null));
 
 		assertThat(answers).extracting(Response::status).containsOnly(401);
 	}

@@ -6,11 +6,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import com.notalabel.test.http.Response;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.account.Emails;
-import com.notalabel.user.testing.Http;
+import com.notalabel.user.testing.ClientAddresses;
 import com.notalabel.user.testing.People;
-import com.notalabel.user.testing.Response;
+
 import com.notalabel.user.testing.UserServiceApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class LoginWhileBusyIntegrationTests {
 	@Test
 	void answersServiceUnavailableWithRetryAfterAndCountsNoAttempt() {
 		String email = People.newEmail();
-		String address = Http.randomAddress();
+		String address = ClientAddresses.next();
 
 		Response response = this.api.people().login(email, "any password at all", address, null);
 

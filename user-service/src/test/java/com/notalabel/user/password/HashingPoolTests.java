@@ -90,8 +90,11 @@ class HashingPoolTests {
 
 	@Test
 	void withdrawsAHashThatNoThreadTookInTimeSoThatItNeverRuns() throws Exception {
-		HashingPool pool = pool(1, 10, Duration.ofMillis(1));
-		Future<String> running = this.callers.submit(() -> pool.run(this::blocked));
+		HashingPool pool = pool(1, 10, Duration.ofMillis(100));
+		// The first caller's client arrived "later", so that a slow start of the pool's thread
+		// on a loaded machine cannot withdraw it: only the second hash may run out of time.
+		long farOff = System.nanoTime() + LONG.toNanos();
+		Future<String> running = this.callers.submit(() -> pool.run(this::blocked, farOff));
 		await().until(() -> this.started.get() == 1);
 		AtomicBoolean ran = new AtomicBoolean();
 
