@@ -20,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LogTail {
 
+	/**
+	 * Written into a service's log before each of its starts: the tail of a failed start
+	 * shows that start only.
+	 */
+	static final String START = "----- ./platform starts this service:";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int MAX_LINE = 400;
@@ -46,6 +52,12 @@ final class LogTail {
 			if (start > 0 && !all.isEmpty()) {
 				// The first line was cut where the read began.
 				all = all.subList(1, all.size());
+			}
+			for (int i = all.size() - 1; i >= 0; i--) {
+				if (all.get(i).startsWith(START)) {
+					all = all.subList(i + 1, all.size());
+					break;
+				}
 			}
 			List<String> readable = new ArrayList<>();
 			for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -104,7 +106,10 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 			command.add("-XX:AOTCache=" + cache.cache());
 		}
 		command.addAll(List.of("-jar", application.toString()));
-		Process process = processBuilder(command, this.layout.log(spec.name()), this.environment.apply(spec)).start();
+		Path log = this.layout.log(spec.name());
+		Files.writeString(log, LogTail.START + " " + Instant.now() + "\n", StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND);
+		Process process = processBuilder(command, log, this.environment.apply(spec)).start();
 		return new Running(spec, process, cached);
 	}
 

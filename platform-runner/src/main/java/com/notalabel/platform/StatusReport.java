@@ -80,7 +80,8 @@ final class StatusReport {
 			lines.add("");
 			problems.forEach((problem) -> lines.add("! " + problem));
 		}
-		if (!state.urls().isEmpty()) {
+		boolean running = state.phase() != Phase.FAILED && state.phase() != Phase.STOPPED;
+		if (running && !state.urls().isEmpty()) {
 			lines.add("");
 			state.urls().forEach((label, url) -> lines.add(String.format(Locale.ROOT, "%-14s %s", label, url)));
 		}

@@ -51,4 +51,13 @@ class LogTailTests {
 		assertThat(LogTail.of(directory.resolve("missing.log"), 3)).isEmpty();
 	}
 
+	@Test
+	void showsOnlyTheLinesOfTheLastStart(@TempDir Path directory) throws IOException {
+		Path log = directory.resolve("gateway.log");
+		Files.writeString(log, String.join("\n", LogTail.START + " 2026-01-05T10:00:00Z", "the first start", "its end",
+				LogTail.START + " 2026-01-05T11:00:00Z", "the second start"));
+
+		assertThat(LogTail.of(log, 10)).containsExactly("the second start");
+	}
+
 }

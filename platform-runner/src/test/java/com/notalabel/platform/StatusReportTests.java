@@ -84,10 +84,11 @@ class StatusReportTests {
 
 	@Test
 	void showsWhyTheStartFailed() {
-		PlatformState failed = platform(Phase.FAILED, this.users).withPhase(Phase.FAILED,
-				"music-service exited with code 1 while starting");
+		PlatformState failed = platform(Phase.FAILED, this.users).withUrl("gateway", "http://127.0.0.1:3001")
+			.withPhase(Phase.FAILED, "music-service exited with code 1 while starting");
 
-		assertThat(render(failed)).contains("Problem: music-service exited with code 1 while starting");
+		assertThat(render(failed)).contains("Problem: music-service exited with code 1 while starting")
+			.noneMatch((line) -> line.startsWith("gateway        http"));
 	}
 
 }
