@@ -243,6 +243,11 @@ public final class Platform {
 		Optional<PlatformState> read = PlatformState.readFrom(layout.stateFile());
 		if (read.isEmpty() || !Files.exists(layout.pidFile()) || !read.get().supervisorAlive()) {
 			System.out.println("The platform is not running. Start it with ./platform up");
+			int leftovers = leftovers(layout).size();
+			if (leftovers > 0) {
+				System.out.println(
+						leftovers + " processes of a supervisor that ended still run; " + "./platform down stops them");
+			}
 			read.filter((state) -> state.phase() == Phase.FAILED).ifPresent((state) -> {
 				System.out.println("Its last start failed: " + state.failure() + " (logs in " + layout.logs() + ")");
 				if (logs) {
@@ -279,13 +284,7 @@ public final class Platform {
 		if (read.isPresent() && read.get().supervisorAlive()) {
 			return 0;
 		}
-		String apps = layout.apps().toString() + "/";
-		List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-			.filter((process) -> process.info()
-				.arguments()
-				.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(apps)))
-				.orElse(false))
-			.toList();
+		List<ProcessHandle> leftovers = leftovers(layout);
 		for (ProcessHandle process : leftovers) {
 			System.out.println("Stopping process " + process.pid() + " left by a supervisor that ended: "
 					+ process.info().arguments().map((arguments) -> arguments[arguments.length - 1]).orElse("?"));
@@ -299,6 +298,19 @@ public final class Platform {
 			process.destroyForcibly();
 		}
 		return 0;
+	}
+
+	/**
+	 * @return the processes that run a jar under this checkout's {@code .platform/apps}
+	 */
+	private static List<ProcessHandle> leftovers(Layout layout) {
+		String apps = layout.apps().toString() + "/";
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info()
+				.arguments()
+				.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(apps)))
+				.orElse(false))
+			.toList();
 	}
 
 	static boolean alive(long pid) {
