@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import tools.jackson.databind.JsonNode;
 
 import com.notalabel.e2e.Api.Response;
@@ -28,6 +30,18 @@ class JourneyIntegrationTests {
 	static Api api;
 
 	static MailCatcher mail;
+
+	/**
+	 * A failed step says how the platform was doing at that moment: a service that died
+	 * or restarted, with the end of its log.
+	 */
+	@RegisterExtension
+	static final TestExecutionExceptionHandler platformDiagnosis = (context, failure) -> {
+		if (platform != null) {
+			failure.addSuppressed(new PlatformDiagnosis(platform.diagnosis()));
+		}
+		throw failure;
+	};
 
 	@BeforeAll
 	static void startThePlatform() {
@@ -113,6 +127,18 @@ class JourneyIntegrationTests {
 			.untilAsserted(() -> assertThat(api.get("/api/v1/users/me", bearer(accessToken)).status()).isEqualTo(401));
 		Response refused = api.get("/api/v1/users/me", bearer(accessToken));
 		assertThat(refused.json().path("code").asString()).isEqualTo("auth.invalid_token");
+	}
+
+	/**
+	 * Carries the platform's status beside a failure (as a suppressed exception, so the
+	 * failure itself stays what it is).
+	 */
+	static final class PlatformDiagnosis extends RuntimeException {
+
+		PlatformDiagnosis(String diagnosis) {
+			super(diagnosis, null, false, false);
+		}
+
 	}
 
 }

@@ -16,13 +16,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * The platform as an operator starts it: {@code ./platform up}, then nginx in front of
  * the gateway when nginx is installed. A platform that already runs is used as it is and
- * left running; one started here is stopped at the end.
+ * left running; one started here is stopped at the end, and also when its start fails.
  */
 final class RunningPlatform implements AutoCloseable {
 
 	static final String GATEWAY = "http://127.0.0.1:3001";
 
 	static final String MAIL_CATCHER = "http://127.0.0.1:8025";
+
+	/** {@code ./platform status}: nothing runs. */
+	private static final int NOT_RUNNING = 3;
+
+	/**
+	 * Only a backstop: the supervisor itself gives up on a start that hangs (no CPU used
+	 * for 90 s) or takes longer than 10 minutes, and reports which service and why.
+	 */
+	private static final Duration UP_LIMIT = Duration.ofMinutes(25);
+
+	private static final Duration DOWN_LIMIT = Duration.ofMinutes(3);
 
 	private final Path root;
 
@@ -41,22 +52,62 @@ final class RunningPlatform implements AutoCloseable {
 
 	static RunningPlatform start() {
 		Path root = Repository.root();
-		boolean running = Commands.run(root, List.of("./platform", "status"), 60).exitCode() == 0;
-		if (!running) {
-			// The reactor built every jar before this module's tests: no second build.
-			Commands.Result up = Commands.run(root, List.of("./platform", "up", "--no-build"), 900);
-			if (up.exitCode() != 0) {
-				throw new IllegalStateException("./platform up failed:\n" + up.output());
+		int status = Commands.run(root, List.of("./platform", "status"), Duration.ofMinutes(1)).exitCode();
+		boolean startedHere = status == NOT_RUNNING;
+		if (status != 0) {
+			// Not running: start it (the reactor built every jar before this module's
+			// tests, and it stops right after the journey, so no build and no training
+			// runs). Running but degraded: up starts what is down.
+			List<String> up = startedHere ? List.of("./platform", "up", "--no-build", "--no-training")
+					: List.of("./platform", "up", "--no-build");
+			Commands.Result result = Commands.run(root, up, UP_LIMIT, true);
+			if (result.exitCode() != 0) {
+				String diagnosis = diagnosis(root);
+				if (startedHere) {
+					down(root);
+				}
+				throw new IllegalStateException(String.join(" ", up) + " failed"
+						+ (result.timedOut() ? " to finish in " + UP_LIMIT.toMinutes() + " minutes" : "") + ":\n"
+						+ result.output() + "\n" + diagnosis);
 			}
 		}
-		Process nginx = null;
-		String baseUrl = GATEWAY;
-		if (Commands.run(root, List.of("sh", "-c", "command -v nginx"), 10).exitCode() == 0) {
-			int https = freePort();
-			nginx = startNginx(root, freePort(), https);
-			baseUrl = "https://localhost:" + https;
+		try {
+			Process nginx = null;
+			String baseUrl = GATEWAY;
+			if (Commands.run(root, List.of("sh", "-c", "command -v nginx"), Duration.ofSeconds(10)).exitCode() == 0) {
+				int https = freePort();
+				nginx = startNginx(root, freePort(), https);
+				baseUrl = "https://localhost:" + https;
+			}
+			return new RunningPlatform(root, startedHere, nginx, baseUrl);
 		}
-		return new RunningPlatform(root, !running, nginx, baseUrl);
+		catch (RuntimeException ex) {
+			if (startedHere) {
+				down(root);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * What a failure message needs to tell a slow platform from a broken one: the status
+	 * table (each component's state, start time, restarts, last exit, problem) and the
+	 * end of the log of every service that is not ready.
+	 */
+	String diagnosis() {
+		return diagnosis(this.root);
+	}
+
+	private static String diagnosis(Path root) {
+		return "./platform status --logs:\n"
+				+ Commands.run(root, List.of("./platform", "status", "--logs"), Duration.ofMinutes(1)).output();
+	}
+
+	private static void down(Path root) {
+		Commands.Result down = Commands.run(root, List.of("./platform", "down"), DOWN_LIMIT, true);
+		if (down.exitCode() != 0) {
+			System.err.println("./platform down failed:\n" + down.output());
+		}
 	}
 
 	/**
@@ -140,7 +191,7 @@ final class RunningPlatform implements AutoCloseable {
 			this.nginx.destroy();
 		}
 		if (this.startedHere) {
-			Commands.run(this.root, List.of("./platform", "down"), 180);
+			down(this.root);
 		}
 	}
 

@@ -42,4 +42,11 @@ record Layout(Path root) {
 		return home().resolve("supervisor.pid");
 	}
 
+	/**
+	 * Left by {@code ./platform up} for a running supervisor: start what is down.
+	 */
+	Path reviveRequest() {
+		return home().resolve("revive");
+	}
+
 }

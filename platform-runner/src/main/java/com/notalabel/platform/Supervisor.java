@@ -1,166 +1,225 @@
 package com.notalabel.platform;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import com.notalabel.platform.PlatformState.Cache;
 import com.notalabel.platform.PlatformState.Component;
 import com.notalabel.platform.PlatformState.ComponentState;
 import com.notalabel.platform.PlatformState.Phase;
 
 /**
  * The long-lived process behind {@code ./platform up}: it starts the infrastructure and
- * every service, records what it started in {@code .platform/state.json}, notices a
- * service that dies, and on SIGTERM ({@code ./platform down}) stops exactly what it
- * started, services first.
+ * every service, records what it started in {@code .platform/state.json}, starts again a
+ * service that dies, trains the AOT caches one at a time once everything is ready, and on
+ * SIGTERM ({@code ./platform down}) stops exactly what it started, services first. A
+ * start that fails stops everything it had started and ends the supervisor.
  */
 final class Supervisor {
 
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
-
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private static final Duration TICK = Duration.ofMillis(250);
 
 	private final Layout layout;
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	private final Options options;
 
-	private final List<ServiceProcess> services = new ArrayList<>();
+	private final Object lock = new Object();
+
+	private final AtomicBoolean shutDown = new AtomicBoolean();
 
 	private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
 	private volatile boolean stopping;
 
+	private @Nullable Services services;
+
+	private @Nullable Training training;
+
 	private PlatformState state;
 
-	Supervisor(Layout layout) {
+	/**
+	 * @param training whether to train the services' AOT caches once the platform is
+	 * ready
+	 * @param parallelStarts how many services start at once: all by default (ADR 0019: in
+	 * turns costs more CPU once the JIT compiles the services that are already up)
+	 * @param limits when a start is given up on
+	 * @param restarts when a dead service is started again
+	 */
+	record Options(boolean training, int parallelStarts, StartWatch.Limits limits, RestartPolicy restarts) {
+
+		static Options from(List<String> arguments) {
+			int parallel = Integer
+				.parseInt(Postgres.env("PLATFORM_PARALLEL_STARTS", Integer.toString(ServiceSpec.ALL.size())));
+			return new Options(!arguments.contains("--no-training"), parallel, StartWatch.Limits.fromEnvironment(),
+					RestartPolicy.DEFAULT);
+		}
+
+	}
+
+	Supervisor(Layout layout, Options options) {
 		this.layout = layout;
+		this.options = options;
 		this.state = PlatformState.starting(ProcessHandle.current().pid());
 	}
 
-	void run() throws Exception {
+	/**
+	 * @return the supervisor's exit code: 0 once stopped by {@code ./platform down}, 1
+	 * after a failed start
+	 */
+	int run() throws Exception {
 		Files.createDirectories(this.layout.logs());
+		Files.deleteIfExists(this.layout.reviveRequest());
 		Files.writeString(this.layout.pidFile(), Long.toString(ProcessHandle.current().pid()));
 		save(this.state);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "platform-shutdown"));
+		Console.log("Supervisor " + ProcessHandle.current().pid() + ": " + this.options.parallelStarts()
+				+ " services start at once" + (this.options.training() ? "" : "; no AOT training runs"));
 		try {
-			startInfrastructureAndServices();
+			startInfrastructure();
 		}
 		catch (Exception ex) {
-			Console.log("Start-up failed: " + ex.getMessage());
-			update((current) -> current.withPhase(Phase.FAILED, ex.getMessage()));
+			return failed("the infrastructure did not start: " + ex.getMessage());
 		}
-		this.stopped.await();
+		while (!this.stopping) {
+			String failure;
+			synchronized (this.lock) {
+				if (this.stopping) {
+					break;
+				}
+				failure = tick();
+			}
+			if (failure != null) {
+				return failed(failure);
+			}
+			TimeUnit.MILLISECONDS.sleep(TICK.toMillis());
+		}
+		return 0;
 	}
 
-	private void startInfrastructureAndServices() throws Exception {
+	private void startInfrastructure() throws Exception {
+		// The jars are extracted while the infrastructure starts; the services' settings
+		// are known once it runs.
+		AtomicReference<Function<ServiceSpec, Map<String, String>>> settings = new AtomicReference<>();
+		ServiceLauncher launcher = new ServiceLauncher(this.layout, (spec) -> settings.get().apply(spec),
+				ServiceLauncher.jvmOptions(Postgres.env("PLATFORM_JAVA_OPTIONS", "")));
+		launcher.extractInBackground(ServiceSpec.ALL, Runtime.getRuntime().availableProcessors());
+
 		Postgres postgres = Postgres.start(this.layout);
 		this.infrastructure.add(postgres);
 		postgres.provision();
-		update((current) -> current.with(new Component("postgres", postgres.endpoint(), null,
-				postgres.embedded() ? ComponentState.READY : ComponentState.EXTERNAL, null,
+		update((current) -> current.with(Component.infrastructure("postgres", postgres.endpoint(),
+				postgres.embedded() ? ComponentState.READY : ComponentState.EXTERNAL,
 				postgres.embedded() ? "embedded binaries" : "the machine's")));
 
 		Redis redis = Redis.start(this.layout);
 		this.infrastructure.add(redis);
-		update((current) -> current.with(new Component("redis", redis.endpoint(), null,
-				redis.embedded() ? ComponentState.READY : ComponentState.EXTERNAL, null,
+		update((current) -> current.with(Component.infrastructure("redis", redis.endpoint(),
+				redis.embedded() ? ComponentState.READY : ComponentState.EXTERNAL,
 				redis.embedded() ? "embedded binary" : "the machine's")));
 
 		ObjectStore s3 = ObjectStore.start(this.layout);
 		this.infrastructure.add(s3);
 		update((current) -> current
-			.with(new Component("s3", s3.endpoint(), null, ComponentState.READY, null, "S3Proxy")));
+			.with(Component.infrastructure("s3", s3.endpoint(), ComponentState.READY, "S3Proxy")));
 
 		MailCatcher mail = MailCatcher.start();
 		this.infrastructure.add(mail);
-		update((current) -> current
-			.with(new Component("mail", "smtp://127.0.0.1:" + mail.smtpPort(), null, ComponentState.READY, null,
-					"catcher at " + mail.url()))
+		update((current) -> current.with(Component.infrastructure("mail", "smtp://127.0.0.1:" + mail.smtpPort(),
+				ComponentState.READY, "catcher at " + mail.url()))
 			.withUrl("mail catcher", mail.url()));
 
-		for (ServiceSpec spec : ServiceSpec.ALL) {
-			if (!Ports.free(spec.port())) {
-				throw new IllegalStateException("Port " + spec.port() + " for " + spec.name()
-						+ " is in use by another program; stop it and run ./platform up again");
+		settings.set((spec) -> environment(spec, postgres, redis, s3, mail));
+		synchronized (this.lock) {
+			this.services = new Services(ServiceSpec.ALL, launcher, this.options.restarts(), this.options.limits(),
+					this.options.parallelStarts(), Console::log, InstantSource.system());
+			this.training = new Training(launcher, Console::log);
+			publish();
+		}
+	}
+
+	/**
+	 * One look at everything, under the lock so that a concurrent {@code down} never sees
+	 * half a step.
+	 * @return why the start failed, if it did
+	 */
+	private @Nullable String tick() throws IOException {
+		Services running = this.services;
+		Training trainer = this.training;
+		if (running == null || trainer == null) {
+			return null;
+		}
+		if (Files.deleteIfExists(this.layout.reviveRequest())) {
+			running.revive();
+		}
+		boolean wasStarted = running.started();
+		running.tick();
+		if (running.failure().isPresent()) {
+			publish();
+			return running.failure().get();
+		}
+		if (!wasStarted && running.started()) {
+			Console.log(
+					"Every service is ready, " + Durations.text(Duration.between(this.state.startedAt(), Instant.now()))
+							+ " after the start; the services used " + Durations.text(running.cpu()) + " of CPU");
+			if (this.options.training()) {
+				// Only now: a training run costs as much CPU as a start.
+				ServiceSpec.ALL.stream().filter((spec) -> !running.cached(spec.name())).forEach(trainer::queue);
 			}
 		}
-		List<Thread> starts = new ArrayList<>();
-		for (ServiceSpec spec : ServiceSpec.ALL) {
-			ServiceProcess service = new ServiceProcess(spec, this.layout,
-					environment(spec, postgres, redis, s3, mail));
-			this.services.add(service);
-			update((current) -> current.with(new Component(spec.name(), "http://127.0.0.1:" + spec.port(), null,
-					ComponentState.STARTING, null, "process")));
-			// In parallel: a service whose jar changed needs a training run first.
-			starts.add(Thread.ofVirtual().start(() -> start(service)));
-		}
-		for (Thread start : starts) {
-			start.join();
-		}
-		awaitReadiness();
+		trainer.tick(running.allReady());
+		publish();
+		return null;
 	}
 
-	private void start(ServiceProcess service) {
-		ServiceSpec spec = service.spec();
-		try {
-			Process process = service.start();
-			update((current) -> current.with(new Component(spec.name(), "http://127.0.0.1:" + spec.port(),
-					process.pid(), ComponentState.STARTING, null, "process")));
-			process.onExit().thenAccept((exited) -> crashed(spec, exited.exitValue()));
-		}
-		catch (Exception ex) {
-			Console.log(spec.name() + " could not start: " + ex.getMessage());
-			updateComponent(spec.name(), (component) -> component.withState(ComponentState.CRASHED, null));
-		}
-	}
-
-	private void awaitReadiness() throws InterruptedException {
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-		List<ServiceProcess> waiting = new ArrayList<>(this.services);
-		while (!waiting.isEmpty()) {
-			for (ServiceProcess service : List.copyOf(waiting)) {
-				if (service.process() == null || !service.process().isAlive()) {
-					update((current) -> current.withPhase(Phase.FAILED, service.spec().name()
-							+ " stopped during start-up; see " + this.layout.log(service.spec().name())));
-					return;
-				}
-				if (service.ready()) {
-					waiting.remove(service);
-					markReady(service.spec());
-				}
-			}
-			if (System.nanoTime() > deadline) {
-				update((current) -> current.withPhase(Phase.FAILED, "Not ready after " + READY_TIMEOUT.toMinutes()
-						+ " minutes: " + waiting.stream().map((service) -> service.spec().name()).toList()));
-				return;
-			}
-			TimeUnit.MILLISECONDS.sleep(200);
-		}
-		update((current) -> current.withPhase(Phase.READY, null)
-			.withUrl("gateway", "http://127.0.0.1:3001")
-			.withUrl("API docs", "http://127.0.0.1:3001/docs"));
-		Console.log("Every service is ready");
-	}
-
-	private synchronized void markReady(ServiceSpec spec) {
-		updateComponent(spec.name(), (component) -> component.withState(ComponentState.READY, null));
-		Console.log(spec.name() + " is ready");
-	}
-
-	private synchronized void crashed(ServiceSpec spec, int exitCode) {
-		if (this.stopping) {
+	/**
+	 * Writes the services' and the training's news to the state file when there are any.
+	 */
+	private void publish() {
+		Services running = this.services;
+		Training trainer = this.training;
+		if (running == null || trainer == null) {
 			return;
 		}
-		Console.log(spec.name() + " exited with code " + exitCode + "; see " + this.layout.log(spec.name()));
-		updateComponent(spec.name(), (component) -> component.withState(ComponentState.CRASHED, exitCode));
+		update((current) -> {
+			PlatformState next = current;
+			for (Component component : running.components()) {
+				Cache cache = trainer.cache(component.name())
+					.orElse(running.cached(component.name()) ? Cache.USED : Cache.NONE);
+				next = next.with(component.withCache(cache));
+			}
+			if (current.phase() == Phase.STARTING && running.started()) {
+				next = next.withPhase(Phase.READY, null)
+					.withUrl("gateway", "http://127.0.0.1:3001")
+					.withUrl("API docs", "http://127.0.0.1:3001/docs");
+			}
+			else if (current.phase() == Phase.READY || current.phase() == Phase.DEGRADED) {
+				next = next.withPhase(running.allReady() ? Phase.READY : Phase.DEGRADED, null);
+			}
+			return next;
+		});
+	}
+
+	private int failed(String reason) {
+		Console.log("The start failed: " + reason + "; stopping what was started");
+		update((current) -> current.withPhase(Phase.FAILED, reason));
+		shutdown();
+		return 1;
 	}
 
 	static Map<String, String> environment(ServiceSpec spec, Postgres postgres, Redis redis, ObjectStore s3,
@@ -188,57 +247,56 @@ final class Supervisor {
 		return environment;
 	}
 
-	private synchronized void save(PlatformState updated) {
-		this.state = updated;
-		updated.writeTo(this.layout.stateFile());
+	private void save(PlatformState updated) {
+		synchronized (this.lock) {
+			if (!updated.equals(this.state)) {
+				updated.writeTo(this.layout.stateFile());
+			}
+			this.state = updated;
+		}
+	}
+
+	private void update(UnaryOperator<PlatformState> change) {
+		synchronized (this.lock) {
+			save(change.apply(this.state));
+		}
 	}
 
 	/**
-	 * Changes the state as one step, so that threads starting and watching services in
-	 * parallel never overwrite each other's news.
+	 * Stops everything it started, once: from {@code ./platform down} (the shutdown hook)
+	 * or after a failed start.
 	 */
-	private synchronized void update(UnaryOperator<PlatformState> change) {
-		save(change.apply(this.state));
-	}
-
-	private void updateComponent(String name, UnaryOperator<Component> change) {
-		update((current) -> current.component(name).map(change).map(current::with).orElse(current));
-	}
-
 	private void shutdown() {
-		this.stopping = true;
-		Console.log("Stopping");
-		update((current) -> current.withPhase(Phase.STOPPING, null));
-		// Services first, in parallel: each may take a while to drain its work.
-		List<Thread> stops = this.services.stream()
-			.map((service) -> Thread.ofVirtual().start(() -> service.stop(STOP_GRACE)))
-			.toList();
-		for (Thread stop : stops) {
-			join(stop);
+		if (!this.shutDown.compareAndSet(false, true)) {
+			return;
 		}
-		for (ServiceProcess service : this.services) {
-			updateComponent(service.spec().name(), (component) -> component.withState(ComponentState.STOPPED, null));
+		Services running;
+		synchronized (this.lock) {
+			this.stopping = true;
+			running = this.services;
+			if (this.training != null) {
+				this.training.cancel();
+			}
+			if (this.state.phase() != Phase.FAILED) {
+				update((current) -> current.withPhase(Phase.STOPPING, null));
+			}
+		}
+		Console.log("Stopping");
+		if (running != null) {
+			running.stopAll(STOP_GRACE);
+			publish();
 		}
 		for (AutoCloseable component : this.infrastructure.reversed()) {
 			close(component);
 		}
+		update((current) -> (current.phase() == Phase.FAILED) ? current : current.withPhase(Phase.STOPPED, null));
 		try {
 			Files.deleteIfExists(this.layout.pidFile());
 		}
-		catch (Exception ex) {
+		catch (IOException ex) {
 			Console.log("Could not remove " + this.layout.pidFile() + ": " + ex.getMessage());
 		}
 		Console.log("Stopped");
-		this.stopped.countDown();
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static void close(@Nullable AutoCloseable component) {

@@ -1,12 +1,16 @@
 package com.notalabel.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.notalabel.platform.PlatformState.Cache;
 import com.notalabel.platform.PlatformState.Component;
 import com.notalabel.platform.PlatformState.ComponentState;
 import com.notalabel.platform.PlatformState.Phase;
@@ -18,9 +22,13 @@ class PlatformStateTests {
 	@Test
 	void survivesTheRoundTripThroughItsFile(@TempDir Path directory) {
 		Path file = directory.resolve("state.json");
+		Instant launched = Instant.parse("2026-01-05T10:00:00Z");
 		PlatformState state = PlatformState.starting(42)
-			.with(new Component("postgres", "127.0.0.1:5432", null, ComponentState.EXTERNAL, null, "the machine's"))
-			.with(new Component("music-service", "http://127.0.0.1:3003", 4711L, ComponentState.READY, null, "process"))
+			.with(Component.infrastructure("postgres", "127.0.0.1:5432", ComponentState.EXTERNAL, "the machine's"))
+			.with(Component.service("music-service", "http://127.0.0.1:3003")
+				.launched(4711L, launched, Cache.QUEUED)
+				.ready(launched.plusSeconds(31))
+				.restarted())
 			.withPhase(Phase.READY, null)
 			.withUrl("gateway", "http://127.0.0.1:3001");
 
@@ -31,18 +39,39 @@ class PlatformStateTests {
 
 	@Test
 	void replacesAComponentByName() {
+		Component gateway = Component.service("gateway", "http://127.0.0.1:3001")
+			.launched(10L, Instant.parse("2026-01-05T10:00:00Z"), Cache.NONE);
 		PlatformState state = PlatformState.starting(1)
-			.with(new Component("gateway", "http://127.0.0.1:3001", 10L, ComponentState.STARTING, null, "process"))
-			.with(new Component("gateway", "http://127.0.0.1:3001", 10L, ComponentState.CRASHED, 137, "process"));
+			.with(gateway)
+			.with(gateway.down(ComponentState.RESTARTING, 137, "exited with code 137"));
 
-		assertThat(state.components()).singleElement()
-			.satisfies((component) -> assertThat(component.state()).isEqualTo(ComponentState.CRASHED));
+		assertThat(state.components()).singleElement().satisfies((component) -> {
+			assertThat(component.state()).isEqualTo(ComponentState.RESTARTING);
+			assertThat(component.lastExit()).isEqualTo(137);
+		});
+	}
+
+	@Test
+	void keepsTheTimeTheWholePlatformWasFirstReady() {
+		PlatformState ready = PlatformState.starting(1).withPhase(Phase.READY, null);
+
+		PlatformState readyAgain = ready.withPhase(Phase.DEGRADED, null).withPhase(Phase.READY, null);
+
+		assertThat(readyAgain.readyAt()).isEqualTo(ready.readyAt());
 	}
 
 	@Test
 	void knowsNothingOfAPlatformThatNeverStarted(@TempDir Path directory) {
 		assertThat(PlatformState.readFrom(directory.resolve("state.json"))).isEmpty();
 		assertThat(Platform.status(new Layout(directory))).isEqualTo(Platform.NOT_RUNNING);
+	}
+
+	@Test
+	void ignoresAStateFileItCannotRead(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("state.json");
+		Files.writeString(file, "{\"supervisorPid\": 1, \"phase\": \"SOMETHING_OLD\"}");
+
+		assertThat(PlatformState.readFrom(file)).isEmpty();
 	}
 
 	@Test
