@@ -29,7 +29,7 @@ COPY --from=build /extracted/application/ ./
 # migrations, the event bus and Hibernate's metadata probe stay off for this one run.
 RUN java -XX:AOTCacheOutput=/app/application.aot -Xlog:aot*=error -Xlog:cds*=error --enable-native-access=ALL-UNNAMED \
         -Dspring.context.exit=onRefresh \
-        -Dspring.flyway.enabled=false -Dnal.events.enabled=false \
+        -Dspring.flyway.enabled=false \
         -Dspring.jpa.hibernate.ddl-auto=none \
         -Dspring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false \
         -Dspring.jpa.database-platform=org.hibernate.dialect.PostgreSQLDialect \

@@ -48,7 +48,8 @@ public final class EventBusAutoConfiguration {
 
 	@Bean
 	EventStoreMigration eventStoreMigration(DataSource dataSource, Environment environment) {
-		return new EventStoreMigration(dataSource, environment.getRequiredProperty("nal.schema"));
+		return new EventStoreMigration(dataSource, environment.getRequiredProperty("nal.schema"),
+				environment.getProperty("spring.flyway.enabled", Boolean.class, true));
 	}
 
 	@Bean

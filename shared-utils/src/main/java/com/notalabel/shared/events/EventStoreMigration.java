@@ -19,14 +19,26 @@ class EventStoreMigration implements InitializingBean {
 
 	private final String schema;
 
-	EventStoreMigration(DataSource dataSource, String schema) {
+	private final boolean enabled;
+
+	/**
+	 * @param dataSource the service's database
+	 * @param schema the service's schema
+	 * @param enabled whether to migrate at start-up: off with the service's own Flyway
+	 * ({@code spring.flyway.enabled=false}), as in an image's AOT training run that has
+	 * no database to reach
+	 */
+	EventStoreMigration(DataSource dataSource, String schema, boolean enabled) {
 		this.dataSource = dataSource;
 		this.schema = schema;
+		this.enabled = enabled;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		migrate();
+		if (this.enabled) {
+			migrate();
+		}
 	}
 
 	void migrate() {

@@ -73,7 +73,7 @@ final class BusFixture implements AutoCloseable {
 	BusFixture(String redisHost, int redisPort) {
 		this.schema = TestInfrastructure.newSchema("bus");
 		this.dataSource = TestInfrastructure.dataSource(this.schema);
-		new EventStoreMigration(this.dataSource, this.schema).migrate();
+		new EventStoreMigration(this.dataSource, this.schema, true).migrate();
 		this.jdbc = JdbcClient.create(this.dataSource);
 		this.jdbc
 			.sql("create table " + this.schema
