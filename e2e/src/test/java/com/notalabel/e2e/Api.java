@@ -136,8 +136,7 @@ final class Api {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofMinutes(2))
 			.header("Accept", "application/json, application/problem+json")
-			// The web frontend's origin (its development server): the gateway's CSRF
-			// check
+			// The web frontend's origin (its development server): the gateway's CSRF check
 			// accepts cookie-authenticated writes only from allowed origins.
 			.header("Origin", FRONTEND_ORIGIN);
 		if (!this.cookies.isEmpty()) {

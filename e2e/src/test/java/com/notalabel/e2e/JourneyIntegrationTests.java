@@ -68,8 +68,7 @@ class JourneyIntegrationTests {
 		assertThat(api.cookie("nal_at")).isNotBlank();
 		assertThat(api.cookie("nal_rt")).isNotBlank();
 
-		// The verification mail travels user-service → event → notification-service →
-		// SMTP.
+		// The verification mail travels user-service → event → notification-service → SMTP.
 		String verificationToken = await().atMost(Duration.ofSeconds(30))
 			.until(() -> mail.tokenMailedTo(email, "/verify-email"), (token) -> token.isPresent())
 			.orElseThrow();

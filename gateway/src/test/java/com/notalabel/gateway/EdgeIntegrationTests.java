@@ -169,8 +169,7 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void letsATrackUploadPastTheDefaultLimit() {
-		// The upload route has its own limit (MAX_UPLOAD_SIZE, 1100 MB); the default here
-		// is 64 KB.
+		// The upload route has its own limit (MAX_UPLOAD_SIZE, 1100 MB); the default here is 64 KB.
 		this.http.post()
 			.uri("/api/v1/tracks")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))

@@ -67,8 +67,7 @@ class RedisOutageIntegrationTests {
 		AccessToken revokedDuringTheOutage = TestKeySet.shared().token();
 		get(revokedDuringTheOutage.value()).expectStatus().isOk();
 
-		// Redis comes back empty; what user-service wrote meanwhile is only in the sorted
-		// set.
+		// Redis comes back empty; what user-service wrote meanwhile is only in the sorted set.
 		redis.restart();
 		addToRevokedSessions(revokedDuringTheOutage);
 		await().atMost(Duration.ofSeconds(10))

@@ -54,8 +54,7 @@ class UpstreamFaultsIntegrationTests extends FaultyPlatformIntegrationTest {
 						+ " HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: "
 						+ bearer(TestKeySet.shared().token().value()) + "\r\nConnection: close\r\n\r\n");
 
-		// The answer had begun: the client must see it broken off (no last chunk), never
-		// completed nor replaced.
+		// The answer had begun: the client must see it broken off (no last chunk), never completed nor replaced.
 		assertThat(RawHttp.status(response)).isEqualTo(200);
 		assertThat(RawHttp.header(response, "Transfer-Encoding")).isEqualTo("chunked");
 		assertThat(response).doesNotEndWith("0\r\n\r\n");

@@ -68,8 +68,7 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 						"-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000",
 						// The audio engine calls FFmpeg through JNI.
 						"--enable-native-access=ALL-UNNAMED",
-						// The AOT writer lists every class it cannot keep (proxies,
-						// generated
+						// The AOT writer lists every class it cannot keep (proxies, generated
 						// classes): expected, and only noise in a service's log.
 						"-Xlog:aot*=error", "-Xlog:cds*=error", "-Dspring.output.ansi.enabled=never"));
 		Arrays.stream(extra.trim().split("\\s+")).filter((option) -> !option.isEmpty()).forEach(options::add);

@@ -21,8 +21,7 @@ record ServiceSpec(String name, int port, @Nullable String schema) {
 			new ServiceSpec("payment-service", 3008, "payment"), new ServiceSpec("gateway", 3001, null));
 
 	String readinessUrl() {
-		// The gateway keeps its actuator on a management port and answers readiness
-		// itself.
+		// The gateway keeps its actuator on a management port and answers readiness itself.
 		return "http://127.0.0.1:" + this.port
 				+ ("gateway".equals(this.name) ? "/readyz" : "/actuator/health/readiness");
 	}

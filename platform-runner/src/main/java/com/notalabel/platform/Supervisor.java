@@ -241,8 +241,7 @@ final class Supervisor {
 		environment.put("S3_BUCKET", ObjectStore.BUCKET);
 		environment.put("SMTP_HOST", "127.0.0.1");
 		environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
-		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway
-		// believes.
+		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway believes.
 		environment.put("TRUSTED_PROXIES", "127.0.0.1/32");
 		return environment;
 	}

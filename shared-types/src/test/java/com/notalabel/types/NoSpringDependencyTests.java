@@ -23,8 +23,7 @@ class NoSpringDependencyTests {
 		// Fewer than the event types alone would mean the scan looked in the wrong place.
 		assertThat(classFiles).hasSizeGreaterThan(20);
 		for (Path classFile : classFiles) {
-			// Every type a class refers to is named in its constant pool, in internal
-			// form.
+			// Every type a class refers to is named in its constant pool, in internal form.
 			String bytes = new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1);
 			assertThat(bytes).as("%s", CompiledClasses.root().relativize(classFile))
 				.doesNotContain("org/springframework");

@@ -185,8 +185,7 @@ final class AudioDecoder implements AutoCloseable {
 					if (Ffmpeg.isEnvironmental(read)) {
 						throw environmental("reading", read);
 					}
-					// A damaged tail ends the stream, as it does for players; it counts
-					// as damage.
+					// A damaged tail ends the stream, as it does for players; it counts as damage.
 					damaged(read);
 				}
 				this.inputEnded = true;

@@ -73,8 +73,7 @@ final class LoudnessMeter implements SampleSink {
 		this.channels = weights.length;
 		this.weights = weights.clone();
 		this.listener = listener;
-		// Coefficients for any sample rate from the analogue prototypes of BS.1770's
-		// filters,
+		// Coefficients for any sample rate from the analogue prototypes of BS.1770's filters,
 		// as libebur128 derives them; at 48 kHz they equal the recommendation's table.
 		double f0 = 1681.974450955533;
 		double gain = 3.999843853973347;

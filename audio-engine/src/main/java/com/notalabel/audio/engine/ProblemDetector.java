@@ -91,8 +91,7 @@ final class ProblemDetector implements SampleSink {
 	ProblemDetector(int sampleRate, int[] channelKinds, int bitDepth) {
 		this.sampleRate = sampleRate;
 		this.channels = channelKinds.length;
-		// One and a half steps below full scale: the largest sample value counts, the
-		// next
+		// One and a half steps below full scale: the largest sample value counts, the next
 		// one down does not. Floats carry 24 bits, which bounds the step.
 		int bits = (bitDepth > 0) ? Math.min(bitDepth, 24) : 24;
 		this.clipLevel = (float) (1.0 - 1.5 / (1L << (bits - 1)));

@@ -236,8 +236,7 @@ final class Transcoder implements AutoCloseable {
 		output.sample_rate(this.outputRate);
 		output.format(this.encoding.sampleFormat());
 		if (input != null && input.ch_layout().order() == avutil.AV_CHANNEL_ORDER_UNSPEC) {
-			// swresample replaces an unspecified layout by the default one for its
-			// channel
+			// swresample replaces an unspecified layout by the default one for its channel
 			// count and would then see every frame as changed; say it up front.
 			int channels = input.ch_layout().nb_channels();
 			avutil.av_channel_layout_uninit(input.ch_layout());

@@ -44,8 +44,7 @@ final class Flac {
 				long length = bytes.u24be(position + 1);
 				long body = position + 4;
 				if (!bytes.has(body, length)) {
-					// A block that goes on past the head (a large picture): the blocks
-					// after
+					// A block that goes on past the head (a large picture): the blocks after
 					// it are not read. The 24-bit length cannot claim more than 16 MiB.
 					return;
 				}

@@ -93,8 +93,7 @@ final class Id3v2 {
 		long position = start;
 		while (body.has(position, headerLength)) {
 			if (!validId(body, position, idLength)) {
-				// Padding (zeros) or bytes after the last frame: where every reader
-				// stops.
+				// Padding (zeros) or bytes after the last frame: where every reader stops.
 				return;
 			}
 			String id = body.code(position, idLength);

@@ -144,10 +144,8 @@ final class Ogg {
 				throw Truncated.INSTANCE;
 			}
 			int found = Arrays.binarySearch(this.offsets, position);
-			// An exact hit is a span's first byte; otherwise the span before the
-			// insertion
-			// point. Empty spans share an offset with the next, which binarySearch may
-			// pick.
+			// An exact hit is a span's first byte; otherwise the span before the insertion
+			// point. Empty spans share an offset with the next, which binarySearch may pick.
 			int span = (found >= 0) ? found : -found - 2;
 			while (this.offsets[span + 1] <= position) {
 				span++;

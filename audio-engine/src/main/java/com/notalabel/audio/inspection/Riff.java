@@ -122,8 +122,7 @@ final class Riff {
 					case "IGNR" -> tags.genre(value);
 					case "ITRK", "IPRT", "TRCK" -> tags.trackNumber(value);
 					default -> {
-						// INFO's "ISRC" is the source's name, not a recording code: not
-						// read.
+						// INFO's "ISRC" is the source's name, not a recording code: not read.
 					}
 				}
 			}

@@ -24,8 +24,7 @@ final class VorbisComments {
 		long position = 4 + vendor;
 		long count = comment.u32le(position);
 		position += 4;
-		// Each entry takes at least its four length bytes: a count the bytes cannot hold
-		// is
+		// Each entry takes at least its four length bytes: a count the bytes cannot hold is
 		// a lie, and a count within reach is still capped.
 		if (count > (comment.length() - position) / 4) {
 			throw HostileTags

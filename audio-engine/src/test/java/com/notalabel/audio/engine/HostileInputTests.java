@@ -151,8 +151,7 @@ class HostileInputTests {
 			assertThatExceptionOfType(AudioRejected.class).isThrownBy(() -> strict.analyze(file))
 				.satisfies((rejected) -> assertThat(rejected.reason()).isEqualTo(Reason.TOO_LONG))
 				.withMessage("The audio is longer than 2 seconds, the longest we accept.");
-			// A header claiming less than the data holds changes nothing: samples are
-			// counted.
+			// A header claiming less than the data holds changes nothing: samples are counted.
 			byte[] wav = Files.readAllBytes(file);
 			ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 1_000);
 			Path lying = file("lying.wav", wav);
@@ -256,8 +255,7 @@ class HostileInputTests {
 				byte[] mutated = original.clone();
 				int flips = 1 + random.nextInt(32);
 				for (int i = 0; i < flips; i++) {
-					// Headers are where parsers are most fragile: mutate the first
-					// kilobytes more.
+					// Headers are where parsers are most fragile: mutate the first kilobytes more.
 					int at = (random.nextInt(3) == 0) ? random.nextInt(Math.min(4096, mutated.length))
 							: random.nextInt(mutated.length);
 					mutated[at] = (byte) random.nextInt(256);

@@ -235,8 +235,7 @@ public final class MusicSignals {
 			double decay = (timbre == Timbre.PIANO) ? 1.0 / (2.0 / h * rate)
 					: (timbre == Timbre.SINE) ? 1.0 / (1.5 * rate) : 0.0;
 			double attack = ((timbre == Timbre.SAW) ? 0.05 : 0.01) * rate;
-			// A rotating phasor is exact enough over seconds and far cheaper than sin per
-			// sample.
+			// A rotating phasor is exact enough over seconds and far cheaper than sin per sample.
 			double c = Math.cos(step);
 			double s = Math.sin(step);
 			double re = Math.cos(phase);

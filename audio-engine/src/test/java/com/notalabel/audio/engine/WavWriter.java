@@ -58,8 +58,7 @@ public final class WavWriter implements AutoCloseable {
 		header.putShort((short) blockAlign).putShort((short) bits);
 		if (extensible) {
 			header.putShort((short) 22).putShort((short) bits).putInt(channelMask);
-			// KSDATAFORMAT_SUBTYPE_PCM or _IEEE_FLOAT: the format tag, then a fixed GUID
-			// tail.
+			// KSDATAFORMAT_SUBTYPE_PCM or _IEEE_FLOAT: the format tag, then a fixed GUID tail.
 			header.putInt(floatingPoint ? 3 : 1).putShort((short) 0x0000).putShort((short) 0x0010);
 			header.put(new byte[] { (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71 });
 		}

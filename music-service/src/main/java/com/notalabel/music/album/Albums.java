@@ -265,8 +265,7 @@ public class Albums {
 
 	}
 
-	// PostgreSQL keeps microseconds: a response built from memory must equal a later
-	// read.
+	// PostgreSQL keeps microseconds: a response built from memory must equal a later read.
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

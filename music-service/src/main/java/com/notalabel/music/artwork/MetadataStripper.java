@@ -35,8 +35,7 @@ final class MetadataStripper {
 
 	private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.US_ASCII);
 
-	// JFIF's fixed fields after the identifier: version (2), units (1), densities (2 +
-	// 2).
+	// JFIF's fixed fields after the identifier: version (2), units (1), densities (2 + 2).
 	private static final int JFIF_FIELDS = 7;
 
 	/**

@@ -87,8 +87,7 @@ class TrackController {
 	}
 
 	private static ResponseEntity<Void> redirect(java.net.URI location) {
-		// The URL expires: no cache may keep the redirect longer than the signature
-		// lives.
+		// The URL expires: no cache may keep the redirect longer than the signature lives.
 		return ResponseEntity.status(HttpStatus.FOUND).location(location).cacheControl(CacheControl.noStore()).build();
 	}
 

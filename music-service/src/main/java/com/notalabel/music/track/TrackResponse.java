@@ -52,8 +52,7 @@ public record TrackResponse(UUID id, TrackStatus status, String title, @Nullable
 			return JsonMapper.shared().readTree(json);
 		}
 		catch (JacksonException ex) {
-			// Written by the upload from a map; unreadable only if the row was edited by
-			// hand.
+			// Written by the upload from a map; unreadable only if the row was edited by hand.
 			return JsonNodeFactory.instance.objectNode();
 		}
 	}

@@ -125,10 +125,8 @@ class Tracks {
 		}
 		Instant now = this.clock.instant();
 		TrackDeleted deleted = new TrackDeleted(id, owner, now);
-		// In this transaction, before the cascade: albums take the track out of their
-		// running
-		// order and announce it (AlbumUpdated), without this package knowing about
-		// albums.
+		// In this transaction, before the cascade: albums take the track out of their running
+		// order and announce it (AlbumUpdated), without this package knowing about albums.
 		this.local.publishEvent(deleted);
 		this.tracks.delete(track);
 		this.tracks.flush();

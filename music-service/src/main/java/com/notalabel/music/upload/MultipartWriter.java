@@ -79,8 +79,7 @@ final class MultipartWriter {
 							.partNumber(number)
 							.contentLength((long) length)
 							.checksumAlgorithm(ChecksumAlgorithm.CRC32),
-						// The SDK opens a new stream for each attempt: retries need no
-						// copy.
+						// The SDK opens a new stream for each attempt: retries need no copy.
 						RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
 								"application/octet-stream"));
 				return CompletedPart.builder()
@@ -123,8 +122,7 @@ final class MultipartWriter {
 				.abortMultipartUpload((request) -> request.bucket(this.bucket).key(this.key).uploadId(this.uploadId));
 		}
 		catch (RuntimeException ex) {
-			// The bucket's lifecycle rule for incomplete multipart uploads removes it
-			// later.
+			// The bucket's lifecycle rule for incomplete multipart uploads removes it later.
 			log.warn("Multipart upload {} of {} could not be aborted", this.uploadId, this.key, ex);
 		}
 	}

@@ -53,8 +53,7 @@ class OriginalReceiver {
 		PartBuffers.Lease lease = this.buffers.lease();
 		MultipartWriter writer = null;
 		// The part's stream is deliberately not closed on a refusal: closing it reads the
-		// rest of the part to its boundary, which for a refused 1 GB file is 1 GB read
-		// for
+		// rest of the part to its boundary, which for a refused 1 GB file is 1 GB read for
 		// nothing. The refusal closes the connection instead.
 		try {
 			InputStream in = item.getInputStream();

@@ -107,8 +107,7 @@ class TrackUploads {
 				}
 				else if (name.equals("metadata") && metadata == null) {
 					metadata = TrackDetailsReader.read(this.mapper, metadataBytes(item), "metadata.");
-					// Checked as soon as it arrives, so that a mistake is reported before
-					// a
+					// Checked as soon as it arrives, so that a mistake is reported before a
 					// large file that follows is stored; the title is settled afterwards.
 					TrackDetailsRules.check(metadata, "metadata.", "Untitled");
 				}

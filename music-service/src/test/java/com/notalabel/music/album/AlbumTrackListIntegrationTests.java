@@ -141,8 +141,7 @@ class AlbumTrackListIntegrationTests {
 		UUID c = this.catalogue.add(this.artist, "C");
 		this.http.arrange(this.artist, album, List.of(a, b, c));
 
-		// The foreign key's cascade alone, as if the track's deletion had not told
-		// albums.
+		// The foreign key's cascade alone, as if the track's deletion had not told albums.
 		this.trackRepository.deleteById(b);
 
 		JsonNode tracks = this.http.get(this.artist, "/api/v1/albums/" + album).json().path("tracks");

@@ -212,9 +212,7 @@ class ArtworkIntegrationTests {
 			Response response = putArtwork(album, "image/png", bomb);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-			// Decoding would need 7.5 GB and fail otherwise; this code comes only from
-			// the
-			// header check.
+			// Decoding would need 7.5 GB and fail otherwise; this code comes only from the header check.
 			assertThat(response.status()).isEqualTo(422);
 			assertThat(response.code()).isEqualTo("artwork.too_many_pixels");
 			assertThat(response.json().path("width").asInt()).isEqualTo(50_000);

@@ -56,8 +56,7 @@ class StorageConfigurationTests {
 	@Test
 	void anUploadToAnEndpointThatReadsNothingFailsAfterTheAttemptTimeoutOfEachAttempt() {
 		assertTimeoutPreemptively(HANG, () -> {
-			// Reads alone would wait 30 s; the attempt timeout ends a body that cannot be
-			// sent.
+			// Reads alone would wait 30 s; the attempt timeout ends a body that cannot be sent.
 			try (StalledEndpoint endpoint = new StalledEndpoint();
 					S3Client client = client(endpoint, Duration.ofSeconds(30), Duration.ofMillis(500), 2)) {
 				long started = System.nanoTime();

@@ -89,8 +89,7 @@ class CatalogueErasureIntegrationTests {
 		assertThat(rowsOf(others)).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
 		assertThat(objectsOf(other)).containsAll(others.objects());
 
-		// Delivered again (the consumer deduplicates, but the handler must not rely on
-		// it).
+		// Delivered again (the consumer deduplicates, but the handler must not rely on it).
 		this.catalogue.transactions().executeWithoutResult((status) -> this.erasure.on(event));
 		assertThat(rowsOf(theirs)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
 	}
@@ -116,8 +115,7 @@ class CatalogueErasureIntegrationTests {
 	 * track whose job is running, an album of both with artwork, and their objects.
 	 */
 	private Held catalogueOf(UserId owner) {
-		// Held by a live worker elsewhere, so that it is still running when the account
-		// goes.
+		// Held by a live worker elsewhere, so that it is still running when the account goes.
 		TrackId running = this.catalogue.upload(owner, null,
 				(id) -> this.catalogue.jdbc()
 					.sql("update processing_job set status = 'RUNNING', attempts = 1, worker = 'elsewhere',"

@@ -54,8 +54,7 @@ public class AccountMails {
 	private void mail(UUID eventId, AccountMailRequest request) {
 		Instant now = this.clock.instant();
 		if (request.hasExpiredAt(now)) {
-			// Arrived too late (a long outage, a backlog): a dead link would only
-			// confuse.
+			// Arrived too late (a long outage, a backlog): a dead link would only confuse.
 			log.info("Not mailing {} for event {} to user {}: its link expired at {}", request.kind(), eventId,
 					request.recipient(), request.expiresAt());
 			return;

@@ -23,8 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record MailSettings(@NotBlank String from, @NotNull URI appBaseUrl) {
 
 	public MailSettings {
-		// Checked here so that a typo stops the service at start-up, not at the first
-		// mail.
+		// Checked here so that a typo stops the service at start-up, not at the first mail.
 		if (from != null && !from.isBlank()) {
 			try {
 				new InternetAddress(from, true).validate();

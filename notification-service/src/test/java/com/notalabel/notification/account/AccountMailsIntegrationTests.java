@@ -96,8 +96,7 @@ class AccountMailsIntegrationTests {
 			.contains("href=\"" + link + "\"", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Ada",
 					"within the next 24 hours")
 			.doesNotContain("<script");
-		// The mail leaves inside the handler's transaction; its record is visible once
-		// that commits.
+		// The mail leaves inside the handler's transaction; its record is visible once that commits.
 		await().untilAsserted(
 				() -> assertThat(sentMails(envelope.id())).containsExactly("EMAIL_VERIFICATION " + ada.id().value()));
 		assertThat(this.jdbc.sql("select s::text from sent_mail s where event_id = ?")

@@ -91,8 +91,7 @@ final class LocalRedis {
 			delete(uri, (key) -> isFinished(key, runId, now));
 		}
 		catch (RuntimeException ex) {
-			// Logging may already be shut down; a later run deletes the keys once they
-			// are stale.
+			// Logging may already be shut down; a later run deletes the keys once they are stale.
 			System.err.println("Could not delete the test keys of run " + runId + ": " + ex.getMessage());
 		}
 	}

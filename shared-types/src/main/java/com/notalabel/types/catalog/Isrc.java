@@ -84,8 +84,7 @@ public record Isrc(String value) {
 	}
 
 	// String.toUpperCase would turn 'ß' into "SS" and let a non-ASCII input become a
-	// valid code; only ASCII letters have an upper case here, everything else stays and
-	// is rejected.
+	// valid code; only ASCII letters have an upper case here, everything else stays and is rejected.
 	private static String asciiUpperCase(String text) {
 		char[] chars = text.toCharArray();
 		for (int i = 0; i < chars.length; i++) {

@@ -18,8 +18,7 @@ public record Upc(String value) {
 
 	public Upc {
 		if (value.length() != UPC_A_LENGTH && value.length() != EAN_13_LENGTH) {
-			// The input is quoted only once its length is right, so that a long hostile
-			// value
+			// The input is quoted only once its length is right, so that a long hostile value
 			// cannot flood logs and problem details.
 			throw new IllegalArgumentException(
 					"A UPC has 12 digits (UPC-A) or 13 digits (EAN-13), got " + value.length() + " characters");

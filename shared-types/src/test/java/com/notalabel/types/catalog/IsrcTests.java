@@ -84,8 +84,7 @@ class IsrcTests {
 
 		@Test
 		void lettersThatOnlyBecomeAsciiWhenUpperCased() {
-			// "ß".toUpperCase() is "SS": a naive parse would accept this 11-character
-			// input.
+			// "ß".toUpperCase() is "SS": a naive parse would accept this 11-character input.
 			assertThatIllegalArgumentException().isThrownBy(() -> Isrc.parse("ßRC17607839"));
 		}
 

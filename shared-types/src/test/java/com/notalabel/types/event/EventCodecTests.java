@@ -78,8 +78,7 @@ class EventCodecTests {
 	@Test
 	void readsAnEventFromBeforeAFieldWasAddedWithTheFieldsDefault() {
 		// What a producer wrote before TrackRated gained "plays", "featured" and "note":
-		// the stream and the dead-letter stream still hold such entries after consumers
-		// upgrade.
+		// the stream and the dead-letter stream still hold such entries after consumers upgrade.
 		String older = """
 				{"id": "01961c30-3000-7000-8000-000000000001", "type": "test.TrackRated", "version": 1,
 				 "occurredAt": "2026-03-14T12:00:00Z", "producer": "test-service", "subject": "t1",

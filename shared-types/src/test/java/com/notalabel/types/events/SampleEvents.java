@@ -108,8 +108,7 @@ public final class SampleEvents {
 	}
 
 	// Type and subject are set here rather than read from the annotation and subject(),
-	// so that the golden files also catch an annotation or a subject() changed by
-	// mistake.
+	// so that the golden files also catch an annotation or a subject() changed by mistake.
 	private static EventEnvelope<?> envelope(String id, String occurredAt, String producer, Object subject,
 			DomainEvent event) {
 		String type = producer.substring(0, producer.indexOf('-')) + "." + event.getClass().getSimpleName();

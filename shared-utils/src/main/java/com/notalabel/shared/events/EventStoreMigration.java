@@ -48,8 +48,7 @@ class EventStoreMigration implements InitializingBean {
 			.defaultSchema(this.schema)
 			.table(HISTORY_TABLE)
 			.locations("classpath:db/nal-events")
-			// The service's own tables may already be there; the bus's history starts
-			// empty.
+			// The service's own tables may already be there; the bus's history starts empty.
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.load()

@@ -107,8 +107,7 @@ class StreamReader {
 
 	private void onEntry(MapRecord<String, String, String> entry) {
 		if (!this.running) {
-			// Stopping: the rest of the batch stays pending for the next start or another
-			// instance.
+			// Stopping: the rest of the batch stays pending for the next start or another instance.
 			return;
 		}
 		String id = entry.getId().getValue();

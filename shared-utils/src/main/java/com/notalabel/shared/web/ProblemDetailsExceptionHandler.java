@@ -106,8 +106,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 							"A value in the request is out of range or has characters that cannot be stored."),
 					new HttpHeaders(), request);
 		}
-		// Only the constraint's name is logged: PostgreSQL's message repeats the
-		// duplicated
+		// Only the constraint's name is logged: PostgreSQL's message repeats the duplicated
 		// value, which may be an e-mail address.
 		log.info("Request conflicted with stored data ({})", violatedConstraint(ex));
 		return respond(Problems.create(HttpStatus.CONFLICT, "resource.conflict",
@@ -156,8 +155,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 			return respond(refused.get(), new HttpHeaders(), request);
 		}
 		if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
-			// A framework or library exception that carries a client-error status of its
-			// own.
+			// A framework or library exception that carries a client-error status of its own.
 			ProblemDetail problem = Problems.create(response.getStatusCode(),
 					Problems.codeFor(response.getStatusCode()), response.getBody().getDetail());
 			return respond(problem, response.getHeaders(), request);

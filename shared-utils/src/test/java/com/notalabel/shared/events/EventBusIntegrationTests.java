@@ -107,8 +107,7 @@ class EventBusIntegrationTests {
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(relay::isRunning);
 			this.bus.publishCommitted(this.bus.publisher(relay::wakeUp), 3, 3);
-			// The poll interval is ten minutes: only the commit's wake-up can explain
-			// this.
+			// The poll interval is ten minutes: only the commit's wake-up can explain this.
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.bus.streamLength() == 3);
 		}
 		finally {

@@ -199,8 +199,7 @@ class ResourceServerIntegrationTests {
 
 		@Test
 		void refusesAnHmacTokenKeyedWithThePublicKey() throws Exception {
-			// The classic algorithm-confusion forgery: HS256 with the RSA public key as
-			// secret.
+			// The classic algorithm-confusion forgery: HS256 with the RSA public key as secret.
 			byte[] secret = jwks().signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
 			SignedJWT forged = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(jwks().signingKey().getKeyID())

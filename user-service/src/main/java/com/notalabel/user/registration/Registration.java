@@ -91,8 +91,7 @@ class Registration {
 		if (this.accounts.existsByEmail(email)) {
 			throw new EmailTaken();
 		}
-		// Refused while busy, the attempt still counts: getting this far told that the address
-		// is free.
+		// Refused while busy, the attempt still counts: getting this far told that the address is free.
 		String hash = this.hasher.hash(request.password());
 		try {
 			return this.transaction.execute((status) -> {
