@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
+
 import com.notalabel.user.token.SigningKeyRegistry.PublishedKey;
 
 /**
@@ -35,8 +37,12 @@ import com.notalabel.user.token.SigningKeyRegistry.PublishedKey;
  * <p>
  * Also the key source of this service's own token verification, so that it never fetches
  * its own key set over HTTP.
+ * <p>
+ * The keys are published and read when the service starts (a lifecycle phase before the
+ * web server and the scheduled refresh), not when the bean is made: an image's AOT
+ * training run builds every bean with no database to reach.
  */
-public final class KeyRing implements JWKSource<SecurityContext> {
+public final class KeyRing implements JWKSource<SecurityContext>, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
 
@@ -64,7 +70,7 @@ public final class KeyRing implements JWKSource<SecurityContext> {
 
 	private final ReentrantLock refreshing = new ReentrantLock();
 
-	private volatile State state;
+	private volatile @Nullable State state;
 
 	private volatile Instant lastOnDemandRefresh = Instant.MIN;
 
@@ -77,7 +83,39 @@ public final class KeyRing implements JWKSource<SecurityContext> {
 		this.publishLead = publishLead;
 		this.retention = accessTokenLifetime.plus(RETENTION_MARGIN);
 		this.noteInterval = noteInterval;
+	}
+
+	/**
+	 * Publishes this instance's keys and reads every instance's: the service does not
+	 * start without them.
+	 */
+	@Override
+	public void start() {
 		this.state = load();
+	}
+
+	@Override
+	public void stop() {
+		// Nothing to release; the keys stay usable while the service drains.
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.state != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Before the web server, the scheduled refresh and the event consumers start.
+		return 0;
+	}
+
+	private State state() {
+		State current = this.state;
+		if (current == null) {
+			throw new IllegalStateException("The key ring is used before the service started");
+		}
+		return current;
 	}
 
 	/**
@@ -86,7 +124,7 @@ public final class KeyRing implements JWKSource<SecurityContext> {
 	 * long enough
 	 */
 	RsaSigningKey signer() {
-		return this.state.signer();
+		return state().signer();
 	}
 
 	/**
@@ -95,12 +133,12 @@ public final class KeyRing implements JWKSource<SecurityContext> {
 	 * @return the key set, public parts only
 	 */
 	public JWKSet publicKeys() {
-		return this.state.published();
+		return state().published();
 	}
 
 	@Override
 	public List<JWK> get(JWKSelector selector, @Nullable SecurityContext context) {
-		List<JWK> matches = selector.select(this.state.published());
+		List<JWK> matches = selector.select(state().published());
 		if (!matches.isEmpty()) {
 			return matches;
 		}
@@ -112,7 +150,7 @@ public final class KeyRing implements JWKSource<SecurityContext> {
 		}
 		this.lastOnDemandRefresh = now;
 		refresh();
-		return selector.select(this.state.published());
+		return selector.select(state().published());
 	}
 
 	/**

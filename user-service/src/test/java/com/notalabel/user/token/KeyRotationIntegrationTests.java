@@ -151,7 +151,9 @@ class KeyRotationIntegrationTests {
 	}
 
 	private KeyRing instance(RsaSigningKey signing, @Nullable RsaSigningKey nextKey) {
-		return new KeyRing(signing, nextKey, this.registry, this.clock, LIFETIME, LEAD, Duration.ofSeconds(30));
+		KeyRing ring = new KeyRing(signing, nextKey, this.registry, this.clock, LIFETIME, LEAD, Duration.ofSeconds(30));
+		ring.start();
+		return ring;
 	}
 
 	private String issue(KeyRing instance) {
