@@ -11,10 +11,13 @@
 # process spent per request (the figure that least depends on what else the machine is
 # doing), then latency at 10 connections, once flat out and once paced (each connection
 # waits PACE_MS between requests, i.e. moderate load). Prints every figure and the ratios the issue sets targets
-# for. Needs only Debian's wrk and nginx (apt-get install -y wrk nginx), a JDK 25, a Redis
-# (REDIS_URL, default the local one) and the built jar:
+# for. Needs Debian's wrk and nginx (apt-get install -y wrk nginx), a JDK 25 and a Redis
+# (REDIS_URL, default the local one):
 #
-#   ./mvnw -pl gateway -am package -DskipTests && bench/gateway/run.sh
+#   bench/gateway/run.sh
+#
+# It builds the gateway's jar and the bench module through the reactor first; the token wrk
+# sends and the key set the backend serves come from com.notalabel.bench.gateway.MintToken.
 #
 # Settings (environment): BENCH_DURATION (20s), BENCH_WARMUP (60s), BENCH_CONNECTIONS (64),
 # BENCH_THREADS (2), PACE_MS (2), BENCH_PORT_BASE (18080: uses base .. base+3 and
@@ -23,8 +26,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR=${GATEWAY_JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
@@ -45,7 +48,6 @@ fail() { echo "run.sh: $*" >&2; exit 1; }
 command -v wrk >/dev/null || fail "wrk is missing: apt-get install -y wrk"
 command -v nginx >/dev/null || fail "nginx is missing: apt-get install -y nginx"
 command -v curl >/dev/null || fail "curl is missing: apt-get install -y curl"
-[ -n "$JAR" ] && [ -f "$JAR" ] || fail "no gateway jar; build it: ./mvnw -pl gateway -am package -DskipTests"
 java_version=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
 [ "${java_version%%.*}" -ge 25 ] 2>/dev/null || fail "$JAVA is Java ${java_version:-?}; the gateway needs 25 (set JAVA_HOME)"
 for port in $BACKEND $PROXY $BARE $FULL $BARE_MANAGEMENT $FULL_MANAGEMENT; do
@@ -53,6 +55,10 @@ for port in $BACKEND $PROXY $BARE $FULL $BARE_MANAGEMENT $FULL_MANAGEMENT; do
 		fail "port $port is taken; set BENCH_PORT_BASE"
 	fi
 done
+
+BENCH_CLASSPATH=$("$HERE/../classpath.sh" gateway)
+JAR=${GATEWAY_JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
+[ -n "$JAR" ] && [ -f "$JAR" ] || fail "no gateway jar at ${GATEWAY_JAR:-gateway/target}"
 
 WORK=$(mktemp -d -t nal-gateway-bench.XXXXXX)
 # nginx workers may run as another user; they read the key set from here.
@@ -68,7 +74,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA" "$HERE/MintToken.java" "$WORK"
+"$JAVA" -cp "$BENCH_CLASSPATH" com.notalabel.bench.gateway.MintToken "$WORK"
 chmod 644 "$WORK/jwks.json"
 TOKEN=$(cat "$WORK/token")
 AUTHORIZATION="Authorization: Bearer $TOKEN"

@@ -67,7 +67,7 @@ public final class WavWriter implements AutoCloseable {
 		this.out.write(header.array(), 0, this.headerBytes);
 	}
 
-	static WavWriter create(Path file, int sampleRate, int channels, int bits) throws IOException {
+	public static WavWriter create(Path file, int sampleRate, int channels, int bits) throws IOException {
 		return new WavWriter(file, sampleRate, channels, bits, false, defaultMask(channels));
 	}
 

@@ -1,23 +1,20 @@
+package com.notalabel.bench.login;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import com.notalabel.bench.support.Figures;
+import com.notalabel.bench.support.ScratchDatabase;
+import com.notalabel.bench.support.ServiceJar;
+import com.notalabel.bench.support.ServiceJar.RunningService;
+import com.notalabel.bench.support.Settings;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
 
 /**
  * Sign-ins of user-service under a crowd (issue 13), against their peer measured in the
@@ -49,94 +54,99 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * </ul>
  *
  * It creates a scratch database, starts the service jar as a child process, registers the
- * accounts through the API, warms up, and prints for each run the sign-ins per second, p50
- * and p99 latency, the answers by status (5xx must be none) and the service's CPU time per
- * sign-in, then the direct hash rate and the ratios. Run it through run.sh.
+ * accounts through the API, warms up, and prints for each run the sign-ins per second,
+ * p50 and p99 latency, the answers by status (5xx must be none) and the service's CPU
+ * time per sign-in, then the direct hash rate and the ratios. Run it through run.sh.
+ * <p>
+ * The sign-ins it measures go over plain sockets, one connection each and written at
+ * once, not through shared-test's {@link TestHttp}: the JDK's client pools connections
+ * and opens them as it sends, which would spread the burst out and hide the accept queue
+ * from the figures. What is not measured (readiness, registration) uses {@link TestHttp}.
  */
-public class LoginBenchmark {
+public final class LoginBenchmark {
+
+	private LoginBenchmark() {
+	}
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args[0]);
 		Path work = Path.of(args[1]);
-		int logins = Integer.parseInt(env("BENCH_LOGINS", "200"));
-		int clients = Integer.parseInt(env("BENCH_CLIENTS", "32"));
-		Duration duration = Duration.parse("PT" + env("BENCH_DURATION", "30s"));
-		Duration hashing = Duration.parse("PT" + env("BENCH_HASH_SECONDS", "10") + "S");
-		int port = Integer.parseInt(env("BENCH_PORT", "18302"));
-		String javaOpts = env("BENCH_JAVA_OPTS", "-Xms256m -Xmx512m");
-		String postgres = env("BENCH_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/postgres");
-		String postgresUser = env("BENCH_POSTGRES_USER", "postgres");
-		String postgresPassword = env("BENCH_POSTGRES_PASSWORD", "postgres");
-		String redis = env("REDIS_URL", "redis://127.0.0.1:6379");
+		int logins = Settings.number("BENCH_LOGINS", 200);
+		int clients = Settings.number("BENCH_CLIENTS", 32);
+		Duration duration = Duration.parse("PT" + Settings.text("BENCH_DURATION", "30s"));
+		Duration hashing = Duration.parse("PT" + Settings.text("BENCH_HASH_SECONDS", "10") + "S");
+		int port = Settings.number("BENCH_PORT", 18302);
+		String javaOpts = Settings.text("BENCH_JAVA_OPTS", "-Xms256m -Xmx512m");
+		String redis = Settings.text("REDIS_URL", "redis://127.0.0.1:6379");
 		Files.createDirectories(work);
+		ServiceJar serviceJar = ServiceJar.at(Path.of(args[0]), work.resolve("service.log"));
 
-		String database = "nal_bench_login_" + Long.toHexString(System.nanoTime());
-		String databaseUrl = postgres.substring(0, postgres.lastIndexOf('/') + 1) + database;
-		sql(postgres, postgresUser, postgresPassword, "create database " + database);
-		Process service = null;
-		try {
-			service = start(jar, work, port, javaOpts, databaseUrl, postgresUser, postgresPassword, redis, database);
-			int processors = Runtime.getRuntime().availableProcessors();
-			System.out.printf("service pid %d (%s), %d processors, %d accounts; load average %s%n", service.pid(),
-					javaOpts, processors, logins, loadAverage());
-
-			List<Account> accounts = register(port, logins);
-			// Warm-up: JIT, connection pools, the first sessions.
-			run(port, accounts.subList(0, Math.min(accounts.size(), 50)), 4);
-
-			Account sample = accounts.get(0);
-			String storedHash = storedHash(databaseUrl, postgresUser, postgresPassword, sample.email());
-			// The peer, measured on each side of the service's runs (the machine may be shared).
-			Direct before = direct(storedHash, sample.password(), processors, hashing.dividedBy(2));
-
-			double cpu = cpuSeconds(service.pid());
-			Measured burst = burst(port, accounts);
-			burst = burst.withCpu(cpuSeconds(service.pid()) - cpu);
-			System.out.println(burst.line("burst of " + logins));
-
-			cpu = cpuSeconds(service.pid());
-			Measured sustained = sustained(port, accounts, clients, duration);
-			sustained = sustained.withCpu(cpuSeconds(service.pid()) - cpu);
-			System.out.println(sustained.line("sustained, " + clients + " clients"));
-
-			Direct after = direct(storedHash, sample.password(), processors, hashing.dividedBy(2));
-			Direct direct = new Direct((before.rate() + after.rate()) / 2,
-					(before.cpuMillisEach() + after.cpuMillisEach()) / 2);
-			System.out.printf(Locale.ROOT,
-					"direct Argon2id verification (%s), %d threads: %.1f/s before, %.1f/s after; "
-							+ "%.1f ms CPU each%n",
-					storedHash.substring(0, storedHash.indexOf("$", 16)), processors, before.rate(), after.rate(),
-					direct.cpuMillisEach());
-
-			System.out.println();
-			System.out.printf(Locale.ROOT, "%-34s %10s %8s %8s %8s %6s %14s%n", "", "logins/s", "p50", "p99", "max",
-					"5xx", "CPU per answer");
-			System.out.println(burst.row("burst of " + logins + " at once"));
-			System.out.println(sustained.row("sustained, " + clients + " clients"));
-			System.out.printf(Locale.ROOT, "%-34s %10.1f %35s %11.1f ms%n", "direct hash, " + processors + " threads",
-					direct.rate(), "", direct.cpuMillisEach());
-			System.out.printf(Locale.ROOT, "service / direct hash rate: burst %.2f, sustained %.2f%n",
-					burst.rate() / direct.rate(), sustained.rate() / direct.rate());
-			// CPU time depends less than rates on what else the machine runs.
-			System.out.printf(Locale.ROOT,
-					"direct verification / service CPU per sign-in (sustained): %.2f (the hash's share of a "
-							+ "sign-in's cost)%n",
-					direct.cpuMillisEach() / sustained.cpuMillisPerAnswer());
-			System.out.printf(Locale.ROOT, "5xx answers: %d (target 0) %s; load average now %s%n",
-					burst.serverErrors() + sustained.serverErrors(),
-					(burst.serverErrors() + sustained.serverErrors() == 0) ? "OK" : "MISSED", loadAverage());
-		}
-		finally {
-			if (service != null) {
-				service.destroy();
-				service.waitFor();
+		try (ScratchDatabase database = ScratchDatabase.create("nal_bench_login")) {
+			Map<String, String> environment = ServiceJar.storedIn(database, redis);
+			environment.put("JWT_LOCAL_KEY_FILE", work.resolve("jwt-signing-key.pem").toString());
+			environment.put("JWKS_URI", "http://127.0.0.1:" + port + "/.well-known/jwks.json");
+			try (RunningService service = serviceJar.start(port, environment, ServiceJar.jvmOptions(javaOpts))) {
+				measure(service, database, logins, clients, duration, hashing, javaOpts);
 			}
-			sql(postgres, postgresUser, postgresPassword, "drop database if exists " + database + " with (force)");
 		}
 	}
 
-	/** Registers the accounts through the API, a few at a time, each from its own address. */
-	private static List<Account> register(int port, int count) throws Exception {
+	private static void measure(RunningService service, ScratchDatabase database, int logins, int clients,
+			Duration duration, Duration hashing, String javaOpts) throws Exception {
+		int port = service.port();
+		int processors = Runtime.getRuntime().availableProcessors();
+		System.out.printf("service pid %d (%s), %d processors, %d accounts; load average %s%n", service.pid(), javaOpts,
+				processors, logins, Figures.loadAverage());
+
+		List<Account> accounts = register(service.http(), logins);
+		// Warm-up: JIT, connection pools, the first sessions.
+		run(port, accounts.subList(0, Math.min(accounts.size(), 50)), 4);
+
+		Account sample = accounts.get(0);
+		String storedHash = storedHash(database, sample.email());
+		// The peer, measured on each side of the service's runs (the machine may be shared).
+		Direct before = direct(storedHash, sample.password(), processors, hashing.dividedBy(2));
+
+		double cpu = Figures.cpuSeconds(service.pid());
+		Measured burst = burst(port, accounts);
+		burst = burst.withCpu(Figures.cpuSeconds(service.pid()) - cpu);
+		System.out.println(burst.line("burst of " + logins));
+
+		cpu = Figures.cpuSeconds(service.pid());
+		Measured sustained = sustained(port, accounts, clients, duration);
+		sustained = sustained.withCpu(Figures.cpuSeconds(service.pid()) - cpu);
+		System.out.println(sustained.line("sustained, " + clients + " clients"));
+
+		Direct after = direct(storedHash, sample.password(), processors, hashing.dividedBy(2));
+		Direct direct = new Direct((before.rate() + after.rate()) / 2,
+				(before.cpuMillisEach() + after.cpuMillisEach()) / 2);
+		System.out.printf(Locale.ROOT,
+				"direct Argon2id verification (%s), %d threads: %.1f/s before, %.1f/s after; %.1f ms CPU each%n",
+				storedHash.substring(0, storedHash.indexOf("$", 16)), processors, before.rate(), after.rate(),
+				direct.cpuMillisEach());
+
+		System.out.println();
+		System.out.printf(Locale.ROOT, "%-34s %10s %8s %8s %8s %6s %14s%n", "", "logins/s", "p50", "p99", "max", "5xx",
+				"CPU per answer");
+		System.out.println(burst.row("burst of " + logins + " at once"));
+		System.out.println(sustained.row("sustained, " + clients + " clients"));
+		System.out.printf(Locale.ROOT, "%-34s %10.1f %35s %11.1f ms%n", "direct hash, " + processors + " threads",
+				direct.rate(), "", direct.cpuMillisEach());
+		System.out.printf(Locale.ROOT, "service / direct hash rate: burst %.2f, sustained %.2f%n",
+				burst.rate() / direct.rate(), sustained.rate() / direct.rate());
+		// CPU time depends less than rates on what else the machine runs.
+		System.out.printf(Locale.ROOT,
+				"direct verification / service CPU per sign-in (sustained): %.2f (the hash's share of a "
+						+ "sign-in's cost)%n",
+				direct.cpuMillisEach() / sustained.cpuMillisPerAnswer());
+		System.out.printf(Locale.ROOT, "5xx answers: %d (target 0) %s; load average now %s%n",
+				burst.serverErrors() + sustained.serverErrors(),
+				(burst.serverErrors() + sustained.serverErrors() == 0) ? "OK" : "MISSED", Figures.loadAverage());
+	}
+
+	/**
+	 * Registers the accounts through the API, a few at a time, each from its own address.
+	 */
+	private static List<Account> register(TestHttp http, int count) throws Exception {
 		List<Account> accounts = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			accounts.add(new Account("bench-" + i + "-" + UUID.randomUUID() + "@example.com",
@@ -144,13 +154,15 @@ public class LoginBenchmark {
 		}
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-			List<Future<Answer>> answers = new ArrayList<>();
+			List<Future<Response>> answers = new ArrayList<>();
 			for (Account account : accounts) {
-				String body = "{\"email\":\"" + account.email() + "\",\"password\":\"" + account.password()
-						+ "\",\"displayName\":\"Bench Artist\"}";
-				answers.add(pool.submit(() -> exchange(port, "/api/v1/auth/register", account.address(), body)));
+				answers.add(pool.submit(() -> http.post("/api/v1/auth/register")
+					.header("X-Forwarded-For", account.address())
+					.json(Map.of("email", account.email(), "password", account.password(), "displayName",
+							"Bench Artist"))
+					.send()));
 			}
-			for (Future<Answer> answer : answers) {
+			for (Future<Response> answer : answers) {
 				if (answer.get().status() != 201) {
 					throw new IllegalStateException("Registration failed: " + answer.get());
 				}
@@ -162,8 +174,8 @@ public class LoginBenchmark {
 	}
 
 	/**
-	 * Every account signs in at the same moment: the connections are open and the requests
-	 * written only once all are ready.
+	 * Every account signs in at the same moment: the connections are open and the
+	 * requests written only once all are ready.
 	 */
 	private static Measured burst(int port, List<Account> accounts) throws Exception {
 		CountDownLatch ready = new CountDownLatch(accounts.size());
@@ -198,7 +210,7 @@ public class LoginBenchmark {
 	private static Measured sustained(int port, List<Account> accounts, int clients, Duration duration)
 			throws Exception {
 		AtomicInteger next = new AtomicInteger();
-		List<Answer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Answer> done = Collections.synchronizedList(new ArrayList<>());
 		long started = System.nanoTime();
 		long deadline = started + duration.toNanos();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -230,17 +242,16 @@ public class LoginBenchmark {
 	}
 
 	/**
-	 * Verifies the stored hash on as many threads as there are processors, as fast as they
-	 * can, for the given time.
+	 * Verifies the stored hash on as many threads as there are processors, as fast as
+	 * they can, for the given time.
 	 */
-	private static Direct direct(String storedHash, String password, int threads, Duration duration)
-			throws Exception {
+	private static Direct direct(String storedHash, String password, int threads, Duration duration) throws Exception {
 		Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 		if (!encoder.matches(password, storedHash)) {
 			throw new IllegalStateException("The stored hash does not verify the password");
 		}
 		AtomicLong count = new AtomicLong();
-		double cpu = cpuSeconds(ProcessHandle.current().pid());
+		double cpu = Figures.cpuSeconds(ProcessHandle.current().pid());
 		long started = System.nanoTime();
 		long deadline = started + duration.toNanos();
 		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -258,7 +269,7 @@ public class LoginBenchmark {
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		cpu = cpuSeconds(ProcessHandle.current().pid()) - cpu;
+		cpu = Figures.cpuSeconds(ProcessHandle.current().pid()) - cpu;
 		return new Direct(count.get() / seconds, cpu * 1000 / count.get());
 	}
 
@@ -301,56 +312,8 @@ public class LoginBenchmark {
 		return "198." + (18 + i / 65536) + "." + (i / 256 % 256) + "." + (i % 256);
 	}
 
-	private static Process start(Path jar, Path work, int port, String javaOpts, String databaseUrl, String user,
-			String password, String redis, String database) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of(javaOpts.split("\\s+")));
-		command.addAll(List.of("-jar", jar.toString()));
-		Path log = work.resolve("service.log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		Map<String, String> environment = builder.environment();
-		environment.put("PORT", String.valueOf(port));
-		environment.put("DB_URL", databaseUrl);
-		environment.put("DB_USERNAME", user);
-		environment.put("DB_PASSWORD", password);
-		environment.put("REDIS_URL", redis);
-		environment.put("REDIS_KEY_PREFIX", database + ":");
-		environment.put("JWT_LOCAL_KEY_FILE", work.resolve("jwt-signing-key.pem").toString());
-		environment.put("JWKS_URI", "http://127.0.0.1:" + port + "/.well-known/jwks.json");
-		environment.put("LOG_FORMAT", "ecs");
-		Process service = builder.start();
-		awaitReady(port, service, log);
-		return service;
-	}
-
-	private static void awaitReady(int port, Process service, Path log) throws Exception {
-		HttpClient client = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			if (!service.isAlive()) {
-				throw new IllegalStateException("The service exited; see " + log);
-			}
-			try {
-				int status = client
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode();
-				if (status == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("The service did not become ready; see " + log);
-	}
-
-	private static String storedHash(String url, String user, String password, String email) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, user, password);
+	private static String storedHash(ScratchDatabase database, String email) throws Exception {
+		try (Connection connection = database.connect();
 				PreparedStatement query = connection
 					.prepareStatement("select password_hash from users.account where email = ?")) {
 			query.setString(1, email);
@@ -363,48 +326,14 @@ public class LoginBenchmark {
 		}
 	}
 
-	private static void sql(String url, String user, String password, String statement) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, user, password)) {
-			connection.createStatement().execute(statement);
-		}
-	}
-
-	/**
-	 * CPU time a process has used (user and system), from {@code /proc}; NaN elsewhere.
-	 */
-	private static double cpuSeconds(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-		}
-		catch (IOException | RuntimeException ex) {
-			return Double.NaN;
-		}
-	}
-
-	/** The machine's 1, 5 and 15-minute load averages: how much else was running. */
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
 	private record Account(String email, String password, String address) {
 
 	}
 
-	/** One answer: its status, the time from sending to the last byte, and the body of a failure. */
+	/**
+	 * One answer: its status, the time from sending to the last byte, and the body of a
+	 * failure.
+	 */
 	private record Answer(int status, long nanos, String failure) {
 
 	}

@@ -1,4 +1,4 @@
-package com.notalabel.audio.engine;
+package com.notalabel.bench.audio;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,20 +15,30 @@ import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.javacpp.Loader;
 
+import com.notalabel.audio.engine.AnalysisResult;
+import com.notalabel.audio.engine.AudioEngine;
+import com.notalabel.audio.engine.Measurements;
+import com.notalabel.audio.engine.MusicSignals;
+import com.notalabel.audio.engine.Signals;
+import com.notalabel.audio.engine.WavWriter;
+import com.notalabel.bench.support.Figures;
+
 /**
- * The audio engine's benchmark; bench/audio/run.sh compiles it against audio-engine's main
- * and test classes (it lives in the engine's package to reuse the test generators) and runs
- * each mode in a JVM of its own, pinned to one core.
+ * The audio engine's benchmark, against the engine and the signal generators of its tests
+ * (audio-engine's test-jar); bench/audio/run.sh runs each mode in a JVM of its own,
+ * pinned to one core.
  *
  * <ul>
  * <li>{@code generate DIR MINUTES...}: a generated mix (drums and chords) as 44.1 kHz
  * 16-bit stereo WAV, one file per length</li>
- * <li>{@code speed FILE RUNS}: full analysis, loudness and true peak, and the AAC rendition,
- * each warm (median of RUNS after a warm-up), against the {@code ffmpeg} program doing the
- * same on the same file, alternately, in the same process tree and on the same core</li>
- * <li>{@code cold FILE}: one full analysis in a fresh JVM, timed from the JVM's start</li>
- * <li>{@code memory FILE}: one full analysis; peak heap, live heap after it and the process's
- * peak resident memory</li>
+ * <li>{@code speed FILE RUNS}: full analysis, loudness and true peak, and the AAC
+ * rendition, each warm (median of RUNS after a warm-up), against the {@code ffmpeg}
+ * program doing the same on the same file, alternately, in the same process tree and on
+ * the same core</li>
+ * <li>{@code cold FILE}: one full analysis in a fresh JVM, timed from the JVM's
+ * start</li>
+ * <li>{@code memory FILE}: one full analysis; peak heap, live heap after it and the
+ * process's peak resident memory</li>
  * </ul>
  */
 public final class AudioBenchmark {
@@ -53,17 +63,21 @@ public final class AudioBenchmark {
 		// Two minutes of music, then repeated: long enough that nothing in the engine sees a loop.
 		float[][] song = MusicSignals.song(rate, 120, Signals.amplitude(-0.3), new SplittableRandom(2024));
 		int length = song[0].length;
+		float[][] block = new float[2][1 << 15];
 		for (String value : minutes) {
 			Path file = directory.resolve("mix-" + value + "min.wav");
 			long frames = Long.parseLong(value) * 60 * rate;
+			// Block by block: a 40-minute file would not fit in the heap at once.
 			try (WavWriter writer = WavWriter.create(file, rate, 2, 16)) {
-				Signals.write(writer, 2, frames, (out, offset, count) -> {
+				for (long offset = 0; offset < frames; offset += block[0].length) {
+					int count = (int) Math.min(block[0].length, frames - offset);
 					for (int i = 0; i < count; i++) {
 						int j = (int) ((offset + i) % length);
-						out[0][i] = song[0][j];
-						out[1][i] = song[1][j];
+						block[0][i] = song[0][j];
+						block[1][i] = song[1][j];
 					}
-				});
+					writer.write(block, count);
+				}
 			}
 			System.out.println("generated " + file);
 		}
@@ -97,16 +111,22 @@ public final class AudioBenchmark {
 			Measurements.Loudness measured = engine.measureLoudness(file);
 			double audio = engine.analyze(file).measurements().technical().durationSeconds();
 			System.out.printf("file: %s, %.0f s of audio, %d runs each, medians%n", file.getFileName(), audio, runs);
-			System.out.printf("full analysis (decode, loudness, true peak, LRA, problems, tempo, key, waveform): %.3f s "
-					+ "(%.0fx real time; target <= 2 s)%n", median(analysis), audio / median(analysis));
-			System.out.printf("loudness + true peak: engine %.3f s, ffmpeg -af ebur128=peak=true %.3f s, ratio %.2f "
-					+ "(target <= 1.0)%n", median(loudness), median(loudnessFfmpeg),
-					median(loudness) / median(loudnessFfmpeg));
-			System.out.printf("  engine reads I %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP%n", measured.integratedLufs(),
-					measured.loudnessRangeLu(), measured.truePeakDbtp());
-			System.out.printf("AAC 256 kbps M4A rendition: engine %.3f s, ffmpeg -c:a aac -b:a 256k -movflags +faststart "
-					+ "%.3f s, ratio %.2f (target <= 1.2); sizes %d and %d bytes%n", median(rendition),
-					median(renditionFfmpeg), median(rendition) / median(renditionFfmpeg), Files.size(out),
+			System.out.printf(
+					"full analysis (decode, loudness, true peak, LRA, problems, tempo, key, waveform): %.3f s "
+							+ "(%.0fx real time; target <= 2 s)%n",
+					Figures.median(analysis), audio / Figures.median(analysis));
+			System.out.printf(
+					"loudness + true peak: engine %.3f s, ffmpeg -af ebur128=peak=true %.3f s, ratio %.2f "
+							+ "(target <= 1.0)%n",
+					Figures.median(loudness), Figures.median(loudnessFfmpeg),
+					Figures.median(loudness) / Figures.median(loudnessFfmpeg));
+			System.out.printf("  engine reads I %.2f LUFS, LRA %.2f LU, true peak %.2f dBTP%n",
+					measured.integratedLufs(), measured.loudnessRangeLu(), measured.truePeakDbtp());
+			System.out.printf(
+					"AAC 256 kbps M4A rendition: engine %.3f s, ffmpeg -c:a aac -b:a 256k -movflags +faststart "
+							+ "%.3f s, ratio %.2f (target <= 1.2); sizes %d and %d bytes%n",
+					Figures.median(rendition), Figures.median(renditionFfmpeg),
+					Figures.median(rendition) / Figures.median(renditionFfmpeg), Files.size(out),
 					Files.size(reference));
 		}
 		finally {
@@ -142,10 +162,12 @@ public final class AudioBenchmark {
 			.findFirst()
 			.orElse("VmHWM: ?")
 			.replaceAll("\\s+", " ");
-		System.out.printf("memory, %.0f s of audio: heap peak %.1f MB, live heap after %.1f MB (waveform %.2f MB), "
-				+ "peak resident %s, max heap %d MB%n", result.measurements().technical().durationSeconds(),
-				peak / 1048576.0, live / 1048576.0, result.waveform().toDat().length / 1048576.0,
-				rss.substring(rss.indexOf(':') + 2), Runtime.getRuntime().maxMemory() / 1048576);
+		System.out.printf(
+				"memory, %.0f s of audio: heap peak %.1f MB, live heap after %.1f MB (waveform %.2f MB), "
+						+ "peak resident %s, max heap %d MB%n",
+				result.measurements().technical().durationSeconds(), peak / 1048576.0, live / 1048576.0,
+				result.waveform().toDat().length / 1048576.0, rss.substring(rss.indexOf(':') + 2),
+				Runtime.getRuntime().maxMemory() / 1048576);
 	}
 
 	private static Path ffmpeg() {
@@ -177,13 +199,6 @@ public final class AudioBenchmark {
 		long start = System.nanoTime();
 		work.run();
 		return (System.nanoTime() - start) / 1e9;
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}
 
 }
