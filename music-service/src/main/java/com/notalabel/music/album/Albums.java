@@ -36,7 +36,7 @@ import com.notalabel.music.storage.ObjectKeys;
 import com.notalabel.music.storage.ObjectStorage;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
-import com.notalabel.music.web.SortOrder;
+import com.notalabel.shared.web.SortOrder;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.shared.web.JsonMergePatch;

@@ -10,8 +10,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.JpaSort;
 
-import com.notalabel.music.web.InvalidListQuery;
-import com.notalabel.music.web.SortOrder;
+import com.notalabel.shared.web.InvalidListQuery;
+import com.notalabel.shared.web.SortOrder;
 import com.notalabel.shared.web.PageQuery;
 import com.notalabel.shared.web.Problems.FieldError;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 
-import com.notalabel.music.web.InvalidListQuery;
+import com.notalabel.shared.web.InvalidListQuery;
 import com.notalabel.shared.web.Problems;
 import com.notalabel.shared.web.Problems.FieldError;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 
 import com.notalabel.shared.web.Problems.FieldError;
 
@@ -49,12 +48,12 @@ public record PageQuery(int page, int size) {
 	 * @param page the page number
 	 * @param size the page size
 	 * @return the query
-	 * @throws InvalidPageQuery naming each parameter out of range
+	 * @throws InvalidListQuery naming each parameter out of range
 	 */
 	public static PageQuery of(int page, int size) {
 		List<FieldError> errors = errors(page, size);
 		if (!errors.isEmpty()) {
-			throw new InvalidPageQuery(errors);
+			throw new InvalidListQuery(errors);
 		}
 		return new PageQuery(page, Math.min(size, MAX_SIZE));
 	}
@@ -83,18 +82,6 @@ public record PageQuery(int page, int size) {
 
 	public Pageable pageable(Sort sort) {
 		return PageRequest.of(this.page, this.size, sort);
-	}
-
-	/**
-	 * A page or size out of range.
-	 */
-	public static final class InvalidPageQuery extends ProblemException {
-
-		InvalidPageQuery(List<FieldError> errors) {
-			super(HttpStatus.BAD_REQUEST, "request.invalid", "The list's parameters have invalid values.");
-			with(Problems.ERRORS, List.copyOf(errors));
-		}
-
 	}
 
 }

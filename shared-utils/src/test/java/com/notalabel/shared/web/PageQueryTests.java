@@ -8,7 +8,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-import com.notalabel.shared.web.PageQuery.InvalidPageQuery;
 import com.notalabel.shared.web.Problems.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ class PageQueryTests {
 
 	@Test
 	void refusesANegativePageAndAnEmptySizeNamingBoth() {
-		assertThatExceptionOfType(InvalidPageQuery.class).isThrownBy(() -> PageQuery.of(-1, 0))
+		assertThatExceptionOfType(InvalidListQuery.class).isThrownBy(() -> PageQuery.of(-1, 0))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400))
 			.satisfies((ex) -> assertThat(ex.properties()).containsEntry(Problems.ERRORS,
 					List.of(new FieldError("page", "must be 0 or more"), new FieldError("size", "must be 1 or more"))));

@@ -1,11 +1,9 @@
-package com.notalabel.music.web;
+package com.notalabel.shared.web;
 
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
-import com.notalabel.shared.web.ProblemException;
-import com.notalabel.shared.web.Problems;
 import com.notalabel.shared.web.Problems.FieldError;
 
 /**

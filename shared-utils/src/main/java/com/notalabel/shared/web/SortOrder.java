@@ -1,4 +1,4 @@
-package com.notalabel.music.web;
+package com.notalabel.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
