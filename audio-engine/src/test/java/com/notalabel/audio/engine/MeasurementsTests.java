@@ -33,11 +33,7 @@ class MeasurementsTests {
 	}
 
 	private static float[] sine(double seconds, double amplitude, double frequency) {
-		float[] x = new float[(int) (seconds * RATE)];
-		for (int i = 0; i < x.length; i++) {
-			x[i] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * i / RATE));
-		}
-		return x;
+		return Signals.sine(RATE, seconds, amplitude, frequency);
 	}
 
 	@Test

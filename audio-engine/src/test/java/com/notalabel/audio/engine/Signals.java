@@ -40,6 +40,15 @@ public final class Signals {
 		}
 	}
 
+	/** A sine wave of a fixed amplitude (1.0 is full scale), one channel. */
+	public static float[] sine(int rate, double seconds, double amplitude, double frequency) {
+		float[] x = new float[(int) (seconds * rate)];
+		for (int i = 0; i < x.length; i++) {
+			x[i] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * i / rate));
+		}
+		return x;
+	}
+
 	public static double amplitude(double dbfs) {
 		return Math.pow(10.0, dbfs / 20.0);
 	}

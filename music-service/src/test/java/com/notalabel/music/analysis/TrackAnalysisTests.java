@@ -58,11 +58,7 @@ class TrackAnalysisTests {
 	}
 
 	private static float[] sine(double seconds, double amplitude, double frequency) {
-		float[] x = new float[(int) (seconds * RATE)];
-		for (int i = 0; i < x.length; i++) {
-			x[i] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * i / RATE));
-		}
-		return x;
+		return Signals.sine(RATE, seconds, amplitude, frequency);
 	}
 
 	private static List<String> codes(TrackAnalysis analysis) {
