@@ -43,9 +43,22 @@ final class MailCatcher implements AutoCloseable {
 		this.http = http;
 	}
 
-	static MailCatcher start() throws IOException {
-		int smtpPort = Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_SMTP_PORT", "1025")));
-		int httpPort = Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_MAIL_UI_PORT", "8025")));
+	/**
+	 * The ports it will listen on: 1025 and 8025 unless taken
+	 * ({@code PLATFORM_SMTP_PORT}, {@code PLATFORM_MAIL_UI_PORT}).
+	 */
+	record Listening(int smtpPort, int httpPort) {
+
+		static Listening choose() {
+			return new Listening(Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_SMTP_PORT", "1025"))),
+					Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_MAIL_UI_PORT", "8025"))));
+		}
+
+	}
+
+	static MailCatcher start(Listening ports) throws IOException {
+		int smtpPort = ports.smtpPort();
+		int httpPort = ports.httpPort();
 		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 0);

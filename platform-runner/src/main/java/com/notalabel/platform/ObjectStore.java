@@ -23,8 +23,16 @@ final class ObjectStore implements AutoCloseable {
 		this.s3 = s3;
 	}
 
-	static ObjectStore start(Layout layout) {
-		int port = Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_S3_PORT", "9000")));
+	/** The port S3 will listen on: 9000 unless taken ({@code PLATFORM_S3_PORT}). */
+	static int choosePort() {
+		return Ports.preferring(Integer.parseInt(Postgres.env("PLATFORM_S3_PORT", "9000")));
+	}
+
+	static String endpoint(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
+	static ObjectStore start(Layout layout, int port) {
 		LocalS3 s3 = LocalS3.builder()
 			.bucket(BUCKET)
 			.credentials(ACCESS_KEY, SECRET_KEY)

@@ -9,7 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -44,6 +52,9 @@ final class Supervisor {
 	private final AtomicBoolean shutDown = new AtomicBoolean();
 
 	private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+	/** S3 and the mail catcher, started beside the services: done once they run. */
+	private final Map<String, CompletableFuture<@Nullable Void>> infrastructureStarts = new ConcurrentHashMap<>();
 
 	private volatile boolean stopping;
 
@@ -83,6 +94,9 @@ final class Supervisor {
 	 * after a failed start
 	 */
 	int run() throws Exception {
+		// What a supervisor that died may have left behind holds the ports; here rather than
+		// in ./platform, where it would cost a JVM start of its own before this one.
+		Platform.reap(this.layout);
 		Files.createDirectories(this.layout.logs());
 		Files.deleteIfExists(this.layout.reviveRequest());
 		Files.writeString(this.layout.pidFile(), Long.toString(ProcessHandle.current().pid()));
@@ -133,24 +147,78 @@ final class Supervisor {
 				redis.embedded() ? ComponentState.READY : ComponentState.EXTERNAL,
 				redis.embedded() ? "embedded binary" : "the machine's")));
 
-		ObjectStore s3 = ObjectStore.start(this.layout);
-		this.infrastructure.add(s3);
-		update((current) -> current
-			.with(Component.infrastructure("s3", s3.endpoint(), ComponentState.READY, "S3Proxy")));
+		// No service needs S3 or the mail catcher to become ready (readiness is the database
+		// and Redis), and S3Proxy takes seconds to start: both start beside the services, on
+		// ports chosen now so that the services' settings are known at once.
+		int s3Port = ObjectStore.choosePort();
+		MailCatcher.Listening mailPorts = MailCatcher.Listening.choose();
+		startBeside(Component.infrastructure("s3", ObjectStore.endpoint(s3Port), ComponentState.STARTING, "S3Proxy"),
+				() -> ObjectStore.start(this.layout, s3Port),
+				(s3) -> Component.infrastructure("s3", s3.endpoint(), ComponentState.READY, "S3Proxy"));
+		startBeside(
+				Component.infrastructure("mail", "smtp://127.0.0.1:" + mailPorts.smtpPort(), ComponentState.STARTING,
+						"catcher"),
+				() -> MailCatcher.start(mailPorts), (mail) -> Component.infrastructure("mail",
+						"smtp://127.0.0.1:" + mail.smtpPort(), ComponentState.READY, "catcher at " + mail.url()));
+		update((current) -> current.withUrl("mail catcher", "http://127.0.0.1:" + mailPorts.httpPort()));
 
-		MailCatcher mail = MailCatcher.start();
-		this.infrastructure.add(mail);
-		update((current) -> current.with(Component.infrastructure("mail", "smtp://127.0.0.1:" + mail.smtpPort(),
-				ComponentState.READY, "catcher at " + mail.url()))
-			.withUrl("mail catcher", mail.url()));
-
-		settings.set((spec) -> environment(spec, postgres, redis, s3, mail));
+		settings.set((spec) -> environment(spec, postgres, redis, ObjectStore.endpoint(s3Port), mailPorts.smtpPort()));
 		synchronized (this.lock) {
 			this.services = new Services(ServiceSpec.ALL, launcher, this.options.restarts(), this.options.limits(),
 					this.options.parallelStarts(), Console::log, InstantSource.system());
 			this.training = new Training(launcher, Console::log);
 			publish();
 		}
+	}
+
+	/**
+	 * Starts a piece of infrastructure on a thread of its own. Once started it joins what
+	 * {@code down} stops, unless {@code down} came first: then it is stopped at once.
+	 * @param starting how it shows until it runs
+	 * @param start starts it
+	 * @param running how it shows once it runs
+	 */
+	private <T extends AutoCloseable> void startBeside(Component starting, Callable<T> start,
+			Function<T, Component> running) {
+		update((current) -> current.with(starting));
+		CompletableFuture<@Nullable Void> started = CompletableFuture.supplyAsync(() -> {
+			try {
+				return start.call();
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		}, Thread.ofPlatform().name("start-" + starting.name()).factory()::newThread).thenAccept((component) -> {
+			synchronized (this.lock) {
+				if (this.stopping) {
+					close(component);
+					return;
+				}
+				this.infrastructure.add(component);
+				update((current) -> current.with(running.apply(component)));
+			}
+		});
+		this.infrastructureStarts.put(starting.name(), started);
+	}
+
+	/**
+	 * @return why a piece of infrastructure started beside the services failed, if one
+	 * did
+	 */
+	private Optional<String> infrastructureFailure() {
+		for (Map.Entry<String, CompletableFuture<@Nullable Void>> start : this.infrastructureStarts.entrySet()) {
+			if (start.getValue().isCompletedExceptionally()) {
+				Throwable cause = start.getValue().exceptionNow();
+				Throwable reason = (cause instanceof CompletionException && cause.getCause() != null) ? cause.getCause()
+						: cause;
+				return Optional.of(start.getKey() + " did not start: " + reason.getMessage());
+			}
+		}
+		return Optional.empty();
+	}
+
+	private boolean infrastructureStarted() {
+		return this.infrastructureStarts.values().stream().allMatch((start) -> start.state() == Future.State.SUCCESS);
 	}
 
 	/**
@@ -166,6 +234,10 @@ final class Supervisor {
 		}
 		if (Files.deleteIfExists(this.layout.reviveRequest())) {
 			running.revive();
+		}
+		Optional<String> infrastructureFailure = infrastructureFailure();
+		if (infrastructureFailure.isPresent()) {
+			return infrastructureFailure.get();
 		}
 		boolean wasStarted = running.started();
 		running.tick();
@@ -203,7 +275,7 @@ final class Supervisor {
 					.orElse(running.cached(component.name()) ? Cache.USED : Cache.NONE);
 				next = next.with(component.withCache(cache));
 			}
-			if (current.phase() == Phase.STARTING && running.started()) {
+			if (current.phase() == Phase.STARTING && running.started() && infrastructureStarted()) {
 				next = next.withPhase(Phase.READY, null)
 					.withUrl("gateway", "http://127.0.0.1:3001")
 					.withUrl("API docs", "http://127.0.0.1:3001/docs");
@@ -222,8 +294,8 @@ final class Supervisor {
 		return 1;
 	}
 
-	static Map<String, String> environment(ServiceSpec spec, Postgres postgres, Redis redis, ObjectStore s3,
-			MailCatcher mail) {
+	static Map<String, String> environment(ServiceSpec spec, Postgres postgres, Redis redis, String s3Endpoint,
+			int smtpPort) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PORT", Integer.toString(spec.port()));
 		environment.put("REDIS_URL", redis.url());
@@ -234,13 +306,13 @@ final class Supervisor {
 			environment.put("DB_USERNAME", spec.schema());
 			environment.put("DB_PASSWORD", "local-only-" + spec.schema());
 		}
-		environment.put("S3_ENDPOINT", s3.endpoint());
+		environment.put("S3_ENDPOINT", s3Endpoint);
 		environment.put("S3_REGION", ObjectStore.REGION);
 		environment.put("S3_ACCESS_KEY", ObjectStore.ACCESS_KEY);
 		environment.put("S3_SECRET_KEY", ObjectStore.SECRET_KEY);
 		environment.put("S3_BUCKET", ObjectStore.BUCKET);
 		environment.put("SMTP_HOST", "127.0.0.1");
-		environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+		environment.put("SMTP_PORT", Integer.toString(smtpPort));
 		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway believes.
 		environment.put("TRUSTED_PROXIES", "127.0.0.1/32");
 		return environment;
@@ -284,6 +356,18 @@ final class Supervisor {
 		if (running != null) {
 			running.stopAll(STOP_GRACE);
 			publish();
+		}
+		for (CompletableFuture<@Nullable Void> start : this.infrastructureStarts.values()) {
+			// What is still starting stops itself once it runs, since stopping is set.
+			try {
+				start.get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Its failure was reported; nothing of it runs.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		for (AutoCloseable component : this.infrastructure.reversed()) {
 			close(component);
