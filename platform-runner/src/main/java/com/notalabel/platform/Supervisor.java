@@ -43,6 +43,11 @@ final class Supervisor {
 
 	private static final Duration TICK = Duration.ofMillis(250);
 
+	/**
+	 * S3Proxy and the mail catcher start in seconds; a start that takes minutes hangs.
+	 */
+	private static final Duration INFRASTRUCTURE_START_LIMIT = Duration.ofMinutes(2);
+
 	private final Layout layout;
 
 	private final Options options;
@@ -188,16 +193,18 @@ final class Supervisor {
 			catch (Exception ex) {
 				throw new CompletionException(ex);
 			}
-		}, Thread.ofPlatform().name("start-" + starting.name()).factory()::newThread).thenAccept((component) -> {
-			synchronized (this.lock) {
-				if (this.stopping) {
-					close(component);
-					return;
+		}, (task) -> Thread.ofPlatform().name("start-" + starting.name()).start(task))
+			.orTimeout(INFRASTRUCTURE_START_LIMIT.toSeconds(), TimeUnit.SECONDS)
+			.thenAccept((component) -> {
+				synchronized (this.lock) {
+					if (this.stopping) {
+						close(component);
+						return;
+					}
+					this.infrastructure.add(component);
+					update((current) -> current.with(running.apply(component)));
 				}
-				this.infrastructure.add(component);
-				update((current) -> current.with(running.apply(component)));
-			}
-		});
+			});
 		this.infrastructureStarts.put(starting.name(), started);
 	}
 
@@ -211,7 +218,8 @@ final class Supervisor {
 				Throwable cause = start.getValue().exceptionNow();
 				Throwable reason = (cause instanceof CompletionException && cause.getCause() != null) ? cause.getCause()
 						: cause;
-				return Optional.of(start.getKey() + " did not start: " + reason.getMessage());
+				return Optional.of(start.getKey() + " did not start" + ((reason instanceof TimeoutException)
+						? " within " + Durations.text(INFRASTRUCTURE_START_LIMIT) : ": " + reason.getMessage()));
 			}
 		}
 		return Optional.empty();
