@@ -91,7 +91,7 @@ record PlatformState(long supervisorPid, Phase phase, Instant startedAt, @Nullab
 	}
 
 	/**
-	 * What a service's AOT cache is doing (ADR 0019).
+	 * What a service's AOT cache is doing (ADR 26).
 	 */
 	enum Cache {
 

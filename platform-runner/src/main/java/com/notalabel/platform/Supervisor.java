@@ -72,7 +72,7 @@ final class Supervisor {
 	/**
 	 * @param training whether to train the services' AOT caches once the platform is
 	 * ready
-	 * @param parallelStarts how many services start at once: all by default (ADR 0019: in
+	 * @param parallelStarts how many services start at once: all by default (ADR 26: in
 	 * turns costs more CPU once the JIT compiles the services that are already up)
 	 * @param limits when a start is given up on
 	 * @param restarts when a dead service is started again

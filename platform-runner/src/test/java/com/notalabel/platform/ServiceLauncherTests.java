@@ -9,8 +9,8 @@ class ServiceLauncherTests {
 	@Test
 	void keepsC2ForCodeThatIsReallyHot() {
 		assertThat(ServiceLauncher.jvmOptions(""))
-			.contains("-XX:+UseSerialGC", "-Xmx384m", "-XX:Tier4InvocationThreshold=100000",
-					"-XX:Tier4BackEdgeThreshold=400000")
+			.contains("-XX:+UseSerialGC", "-Xmx384m", "-XX:Tier4InvocationThreshold=1000000",
+					"-XX:Tier4BackEdgeThreshold=4000000")
 			.noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
 	}
 
