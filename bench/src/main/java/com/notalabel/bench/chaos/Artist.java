@@ -112,6 +112,29 @@ final class Artist {
 	}
 
 	/**
+	 * A sign-in written on a socket of its own, as a crowd of separate people sends it:
+	 * no client library's connection pool or selector between them and the gateway.
+	 * @param from the client's address
+	 * @param report where the exchange is counted and checked
+	 * @param label the case
+	 * @return the sign-in's answer, the token not kept
+	 */
+	Exchange signInOverSocket(String from, Report report, String label) {
+		byte[] body = TestHttp.json(Map.of("email", this.email, "password", this.password))
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Exchange signedIn = this.api.raw()
+			.send(RawHttp.Request.of("POST", "/api/v1/auth/login")
+				.header("X-Forwarded-For", from)
+				.header("Accept", Api.ACCEPT)
+				.header("Content-Type", "application/json")
+				.header("Content-Length", Integer.toString(body.length))
+				.body(body)
+				.timeout(java.time.Duration.ofSeconds(60)), label);
+		report.check(signedIn);
+		return signedIn;
+	}
+
+	/**
 	 * @param report where the exchanges are counted and checked
 	 * @return whether the artist's token works, after signing in again if it did not
 	 */

@@ -100,7 +100,7 @@ final class CrowdPart {
 
 	private void simultaneousLogins(List<Artist> accounts) throws Exception {
 		List<Exchange> answers = together(accounts.size(),
-				(i) -> accounts.get(i).signIn(Api.newAddress(), this.report, "simultaneous sign-in"));
+				(i) -> accounts.get(i).signInOverSocket(Api.newAddress(), this.report, "simultaneous sign-in"));
 		long wall = answers.stream().mapToLong(Exchange::millis).max().orElse(0);
 		List<Long> latencies = answers.stream().map(Exchange::millis).sorted().toList();
 		this.report.note(String.format(Locale.ROOT,
@@ -115,7 +115,7 @@ final class CrowdPart {
 	private void loginsToOneAccount(Artist account) throws Exception {
 		String address = Api.newAddress();
 		List<Exchange> answers = together(this.sizes.oneAccount(),
-				(i) -> account.signIn(address, this.report, "simultaneous sign-in to one account"));
+				(i) -> account.signInOverSocket(address, this.report, "simultaneous sign-in to one account"));
 		this.report.note("crowds: " + answers.size() + " simultaneous sign-ins to one account: " + statuses(answers));
 		answers.stream()
 			.filter((answer) -> answer.status() != 200 && answer.status() != 429)
@@ -123,7 +123,7 @@ final class CrowdPart {
 	}
 
 	private void stalledUploads(List<Artist> accounts) throws Exception {
-		byte[] wav = Wav.seconds(2);
+		byte[] wav = Wav.unique(2);
 		AtomicBoolean stalling = new AtomicBoolean(true);
 		List<Exchange> stalledAnswers = Collections.synchronizedList(new ArrayList<>());
 		List<Exchange> otherAnswers = Collections.synchronizedList(new ArrayList<>());
@@ -182,7 +182,7 @@ final class CrowdPart {
 	private void truncatedUpload(Artist artist) {
 		Exchange before = artist.get("/api/v1/tracks", "tracks before a truncated upload");
 		this.report.check(before);
-		Multipart form = Multipart.file("truncated.wav", Wav.seconds(2));
+		Multipart form = Multipart.file("truncated.wav", Wav.unique(2));
 		byte[] whole = bytes(form);
 		RawHttp.Request request = RawHttp.Request.of("POST", "/api/v1/tracks")
 			.header("X-Forwarded-For", artist.address())

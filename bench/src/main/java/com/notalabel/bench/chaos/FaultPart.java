@@ -142,12 +142,14 @@ final class FaultPart {
 		for (int turn = first; running.get(); turn++) {
 			try {
 				boolean outageAtStart = outage.get();
-				Exchange exchange = switch (turn % 4) {
-					case 0 -> this.api.send("GET", "/api-docs/" + killed, "the killed service's document",
+				// Registrations (a password hash each) and uploads (a decode and a rendition each) are
+				// the dear writes: one turn in six each, so that the machine is not busy with them alone.
+				Exchange exchange = switch (turn % 6) {
+					case 0, 3 -> this.api.send("GET", "/api-docs/" + killed, "the killed service's document",
 							Api.newAddress(), null);
-					case 1 -> this.writes.createAlbum(writer);
-					case 2 -> this.writes.upload(writer);
-					default -> this.writes.register().exchange();
+					case 1 -> this.writes.upload(writer);
+					case 4 -> this.writes.register().exchange();
+					default -> this.writes.createAlbum(writer);
 				};
 				// A request that overlapped the outage at either end may meet the dead process.
 				boolean duringOutage = outageAtStart || outage.get();
@@ -164,7 +166,7 @@ final class FaultPart {
 				this.report.violation(
 						new Violation("faults", "-", killed, "write traffic", 0, "the suite failed", ex.toString()));
 			}
-			FuzzPart.sleep(Duration.ofMillis(150));
+			FuzzPart.sleep(Duration.ofMillis(250));
 		}
 	}
 

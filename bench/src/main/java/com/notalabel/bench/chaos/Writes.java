@@ -29,8 +29,6 @@ final class Writes {
 
 	private final Api api;
 
-	private final byte[] wav = Wav.seconds(2);
-
 	final List<Artist> accounts = Collections.synchronizedList(new ArrayList<>());
 
 	final List<Accepted> albums = Collections.synchronizedList(new ArrayList<>());
@@ -64,7 +62,7 @@ final class Writes {
 
 	Exchange upload(Artist owner) {
 		Exchange uploaded = owner.send("POST", "/api/v1/tracks", "upload a track",
-				(request) -> request.multipart(Multipart.file("chaos.wav", this.wav)));
+				(request) -> request.multipart(Multipart.file("chaos.wav", Wav.unique(2))));
 		if (uploaded.status() == 202) {
 			this.tracks.add(new Accepted(owner, location(uploaded, "/api/v1/tracks/")));
 		}
