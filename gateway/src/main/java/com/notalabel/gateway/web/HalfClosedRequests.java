@@ -23,7 +23,7 @@ import io.netty.handler.codec.http.LastHttpContent;
  * </ul>
  * The connection closes once that answer is written. Without it, reactor-netty closed the
  * connection at the client's half-close and a truncated body got no answer at all (the
- * chaos suite's case, issue 13). One per connection, after the HTTP codec.
+ * chaos suite's case, issue 13; ADR 27). One per connection, after the HTTP codec.
  */
 final class HalfClosedRequests extends ChannelDuplexHandler {
 
