@@ -12,7 +12,7 @@
 # a truncated upload. faults: kill -9 of every process in .platform/state.json, one at a
 # time, under write traffic, then every accepted write, mail and TrackProcessed event is
 # checked. Prints a table and writes it to bench/chaos/target/results.md; exits 1 on any
-# violation, 2 when the platform is not up. A full run takes about 10 minutes.
+# violation, 2 when the platform is not up. A full run takes about 7 minutes.
 #
 # Settings: CHAOS_GATEWAY (http://127.0.0.1:3001), CHAOS_PARTS (fuzz,crowds,faults),
 # CHAOS_FUZZ_PARALLEL (3 documents at once), CHAOS_LOGINS (200), CHAOS_ONE_ACCOUNT (8),
