@@ -27,7 +27,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-if ! curl -fsS -o /dev/null --max-time 5 "${CHAOS_GATEWAY:-http://127.0.0.1:3001}/readyz"; then
+if ! curl -fsS -o /dev/null --max-time 5 "${CHAOS_GATEWAY:-http://127.0.0.1:3001}/readyz" 2>/dev/null; then
 	echo "Nothing ready answers on ${CHAOS_GATEWAY:-http://127.0.0.1:3001}: start the platform with ./platform up first." >&2
 	exit 2
 fi
