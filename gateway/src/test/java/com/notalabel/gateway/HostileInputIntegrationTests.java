@@ -101,6 +101,27 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		assertThat(RawHttp.body(response)).isEmpty();
 	}
 
+	@Test
+	void answersABodyTheClientCutShortWithAHalfCloseWith400AsAProblem() {
+		String response = RawHttp.sendAndHalfClose(this.port,
+				RawHttp.partialBody(
+						"POST /api/v1/albums HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+								+ TestKeySet.shared().token().value() + "\r\nContent-Type: application/json\r\n",
+						200, 20));
+
+		assertProblem(response, 400, "request.body_incomplete");
+	}
+
+	@Test
+	void answersAWholeRequestWhoseClientHalfClosedAfterSendingIt() {
+		String response = RawHttp.sendAndHalfClose(this.port,
+				("GET /api/v1/tracks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ TestKeySet.shared().token().value() + "\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+		assertThat(RawHttp.status(response)).isEqualTo(200);
+	}
+
 	private static void assertProblem(String response, int status, String code) {
 		assertThat(RawHttp.status(response)).isEqualTo(status);
 		assertThat(RawHttp.header(response, "Content-Type")).isEqualTo("application/problem+json");

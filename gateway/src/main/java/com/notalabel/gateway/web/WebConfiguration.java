@@ -1,5 +1,6 @@
 package com.notalabel.gateway.web;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,21 @@ class WebConfiguration {
 				pipeline.addAfter(NettyPipeline.HttpCodec, MalformedRequests.NAME, new MalformedRequests(problems));
 			}
 		});
+	}
+
+	/**
+	 * A client's half-close ends its input, not the connection, so that a body cut short
+	 * is answered ({@link HalfClosedRequests}).
+	 */
+	@Bean
+	NettyServerCustomizer halfClosedRequests() {
+		return (server) -> server.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				ChannelPipeline pipeline = channel.pipeline();
+				if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+					pipeline.addAfter(NettyPipeline.HttpCodec, HalfClosedRequests.NAME, new HalfClosedRequests());
+				}
+			});
 	}
 
 	@Bean

@@ -55,6 +55,23 @@ public final class RawHttp {
 	}
 
 	/**
+	 * Sends the bytes, closes the sending side (a TCP half-close) and reads the answer.
+	 */
+	public static String sendAndHalfClose(int port, byte[] request) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request);
+			out.flush();
+			socket.shutdownOutput();
+			return readResponse(socket.getInputStream());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Sends the bytes and leaves the connection open without reading the answer: closing
 	 * the returned socket is a client giving up.
 	 */

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.test.http.Response;
@@ -48,6 +49,9 @@ public abstract class ServiceDefaultsContract {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private Environment environment;
+
 	/**
 	 * @param serviceName the service's {@code spring.application.name}
 	 * @param schema the PostgreSQL schema it owns
@@ -57,6 +61,13 @@ public abstract class ServiceDefaultsContract {
 		this.serviceName = serviceName;
 		this.schema = schema;
 		this.protectedPath = protectedPath;
+	}
+
+	@Test
+	public void queuesACrowdOfNewConnectionsRatherThanDroppingThem() {
+		// Tomcat's own backlog of 100 dropped a crowd's connections past the gateway's connect timeout.
+		assertThat(this.environment.getProperty("server.tomcat.accept-count", Integer.class))
+			.isGreaterThanOrEqualTo(1024);
 	}
 
 	@Test
