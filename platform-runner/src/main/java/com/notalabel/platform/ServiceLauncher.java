@@ -58,10 +58,10 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 	 * The services' JVM options: a small heap and the serial collector (eight JVMs share
 	 * a small machine); the full JIT, but C2 only for code that is really hot, 100 to 300
 	 * times the default thresholds (ADR 26: a start with its AOT cache costs a sixth less
-	 * CPU than with ten times, a third less than with the defaults, without C1's lower
-	 * peak: a start runs most of its code a few times, a password hash, a DSP loop or a
-	 * busy request path runs it millions of times within seconds); then whatever
-	 * {@code PLATFORM_JAVA_OPTIONS} adds (a later option wins).
+	 * CPU than with the earlier 10 to 30 times, a third less than with the defaults,
+	 * without C1's lower peak: a start runs most of its code a few times, a password
+	 * hash, a DSP loop or a busy request path runs it millions of times within seconds);
+	 * then whatever {@code PLATFORM_JAVA_OPTIONS} adds (a later option wins).
 	 */
 	static List<String> jvmOptions(String extra) {
 		List<String> options = new ArrayList<>(
