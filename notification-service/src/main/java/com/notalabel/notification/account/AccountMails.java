@@ -19,7 +19,9 @@ import com.notalabel.types.events.user.PasswordResetRequested;
 /**
  * Mails the links user-service asks for. Each handler runs in the event consumer's
  * transaction: the mail is sent inside it and recorded by event id, so that an event seen
- * again is not mailed again, and a failed send rolls everything back for a retry.
+ * again is not mailed again, and a failed send rolls everything back for a retry. A crash
+ * after the send and before the commit sends it again, as the same message: its
+ * {@code Message-ID} comes from the event id.
  */
 @Service
 public class AccountMails {
@@ -64,7 +66,7 @@ public class AccountMails {
 					request.recipient());
 			return;
 		}
-		this.mailer.send(this.writer.write(request, now));
+		this.mailer.send(this.writer.write(request, now), eventId);
 		this.sentMails.save(SentMail.of(eventId, request.kind(), request.recipient(), this.clock.instant()));
 		log.info("Mailed {} for event {} to user {}", request.kind(), eventId, request.recipient());
 	}

@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.UUID;
 
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -39,14 +40,18 @@ public class Mailer {
 	/**
 	 * Sends a mail and returns once the SMTP server accepted it.
 	 * @param mail the mail
+	 * @param identity what the mail is for (the event that asked for it): the same
+	 * identity gives the same {@code Message-ID}, so that a mail sent again, after a
+	 * crash between the server's acceptance and the record of it, is the same message to
+	 * the recipient's mailbox and client (RFC 5322 §3.6.4), which show it once
 	 * @throws MailException if it could not be built, or the server could not be reached
 	 * or refused it
 	 */
-	public void send(Mail mail) {
-		this.sender.send(toMimeMessage(mail));
+	public void send(Mail mail, UUID identity) {
+		this.sender.send(toMimeMessage(mail, identity));
 	}
 
-	MimeMessage toMimeMessage(Mail mail) {
+	MimeMessage toMimeMessage(Mail mail, UUID identity) {
 		MimeMessage message = this.sender.createMimeMessage();
 		try {
 			message.setFrom(this.from);
@@ -62,11 +67,18 @@ public class Mailer {
 			// The richest alternative comes last (RFC 2046 §5.1.4).
 			message.setContent(new MimeMultipart("alternative", text, html));
 			message.saveChanges();
+			// After saveChanges, which makes up a random one; JavaMailSender keeps it.
+			message.setHeader("Message-ID", "<" + identity + "@" + domainOf(this.from) + ">");
 			return message;
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new MailPreparationException("Could not build the mail '" + mail.subject() + "'", ex);
 		}
+	}
+
+	private static String domainOf(InternetAddress address) {
+		String email = address.getAddress();
+		return email.substring(email.lastIndexOf('@') + 1);
 	}
 
 	private static InternetAddress recipient(Mail mail) throws MessagingException, UnsupportedEncodingException {

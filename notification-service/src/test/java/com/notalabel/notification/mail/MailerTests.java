@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -20,6 +21,8 @@ class MailerTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
+	private static final UUID ID = UUID.fromString("0b9d6c52-7a0e-4f53-9d1c-2a8e0f7c4b11");
+
 	private final Mailer mailer = new Mailer(new JavaMailSenderImpl(),
 			new MailSettings("Not a Label <no-reply@example.com>", URI.create("https://app.example.com")),
 			Clock.fixed(NOW, ZoneOffset.UTC));
@@ -27,7 +30,7 @@ class MailerTests {
 	@Test
 	void buildsAPlainTextBodyWithItsHtmlAlternativeLast() throws MessagingException, IOException {
 		MimeMessage message = this.mailer
-			.toMimeMessage(new Mail("ada@example.com", "Ada", "Hello", "plain words", "<p>html words</p>"));
+			.toMimeMessage(new Mail("ada@example.com", "Ada", "Hello", "plain words", "<p>html words</p>"), ID);
 
 		assertThat(message.getContentType()).startsWith("multipart/alternative");
 		Multipart parts = (Multipart) message.getContent();
@@ -42,7 +45,7 @@ class MailerTests {
 	@Test
 	void sendsFromTheConfiguredSenderToThePersonByName() throws MessagingException {
 		MimeMessage message = this.mailer
-			.toMimeMessage(new Mail("ada@example.com", "Ada Lovelace", "Hello", "text", "<p>html</p>"));
+			.toMimeMessage(new Mail("ada@example.com", "Ada Lovelace", "Hello", "text", "<p>html</p>"), ID);
 
 		InternetAddress from = (InternetAddress) message.getFrom()[0];
 		InternetAddress to = (InternetAddress) message.getAllRecipients()[0];
@@ -55,9 +58,21 @@ class MailerTests {
 	}
 
 	@Test
+	void givesTheSameMailTheSameMessageIdEveryTimeItIsBuilt() throws MessagingException {
+		Mail mail = new Mail("ada@example.com", "Ada", "Hello", "text", "<p>html</p>");
+
+		MimeMessage first = this.mailer.toMimeMessage(mail, ID);
+		MimeMessage again = this.mailer.toMimeMessage(mail, ID);
+
+		assertThat(first.getMessageID()).isEqualTo("<" + ID + "@example.com>").isEqualTo(again.getMessageID());
+		assertThat(this.mailer.toMimeMessage(mail, UUID.randomUUID()).getMessageID())
+			.isNotEqualTo(first.getMessageID());
+	}
+
+	@Test
 	void keepsANameWithALineBreakFromAddingAHeader() throws MessagingException {
 		MimeMessage message = this.mailer.toMimeMessage(
-				new Mail("ada@example.com", "Ada\r\nBcc: victim@example.com", "Hello", "text", "<p>html</p>"));
+				new Mail("ada@example.com", "Ada\r\nBcc: victim@example.com", "Hello", "text", "<p>html</p>"), ID);
 
 		assertThat(message.getHeader("Bcc")).isNull();
 		assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal())
@@ -68,7 +83,7 @@ class MailerTests {
 	@Test
 	void encodesANameBeyondAscii() throws MessagingException {
 		MimeMessage message = this.mailer
-			.toMimeMessage(new Mail("ada@example.com", "Zoë Ünal", "Grüße", "text", "<p>html</p>"));
+			.toMimeMessage(new Mail("ada@example.com", "Zoë Ünal", "Grüße", "text", "<p>html</p>"), ID);
 
 		assertThat(((InternetAddress) message.getAllRecipients()[0]).getPersonal()).isEqualTo("Zoë Ünal");
 		assertThat(message.getHeader("To")[0]).doesNotContain("ë").contains("=?UTF-8?");

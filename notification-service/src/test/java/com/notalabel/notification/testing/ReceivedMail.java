@@ -23,9 +23,10 @@ import jakarta.mail.internet.MimeMessage;
  * @param text the plain-text part
  * @param html the HTML part
  * @param autoSubmitted the {@code Auto-Submitted} header
+ * @param messageId the {@code Message-ID} header
  */
 public record ReceivedMail(InternetAddress from, List<InternetAddress> to, String subject, String contentType,
-		List<String> partTypes, String text, String html, String autoSubmitted) {
+		List<String> partTypes, String text, String html, String autoSubmitted, String messageId) {
 
 	static ReceivedMail of(MimeMessage message) {
 		try {
@@ -49,7 +50,7 @@ public record ReceivedMail(InternetAddress from, List<InternetAddress> to, Strin
 			}
 			return new ReceivedMail((InternetAddress) message.getFrom()[0], to, message.getSubject(),
 					message.getContentType(), partTypes, text, html,
-					Objects.toString(message.getHeader("Auto-Submitted", ","), ""));
+					Objects.toString(message.getHeader("Auto-Submitted", ","), ""), message.getMessageID());
 		}
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException(ex);
