@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a service as its own JVM: the Spring Boot jar extracted (so that the JDK's AOT
@@ -41,38 +44,50 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 
 	private final Function<ServiceSpec, Map<String, String>> environment;
 
-	private final List<String> jvmOptions;
+	private final String extraJvmOptions;
 
 	private final Map<String, Future<Path>> extractions = new ConcurrentHashMap<>();
 
 	/**
-	 * @param jvmOptions the options of every start and training run
+	 * @param extraJvmOptions what {@code PLATFORM_JAVA_OPTIONS} adds to every start and
+	 * training run
 	 */
-	ServiceLauncher(Layout layout, Function<ServiceSpec, Map<String, String>> environment, List<String> jvmOptions) {
+	ServiceLauncher(Layout layout, Function<ServiceSpec, Map<String, String>> environment, String extraJvmOptions) {
 		this.layout = layout;
 		this.environment = environment;
-		this.jvmOptions = List.copyOf(jvmOptions);
+		this.extraJvmOptions = extraJvmOptions;
 	}
 
 	/**
-	 * The services' JVM options: a small heap and the serial collector (eight JVMs share
-	 * a small machine); the full JIT, but C2 only for code that is really hot, 100 to 300
-	 * times the default thresholds (ADR 26: a start with its AOT cache costs a sixth less
-	 * CPU than with the earlier 10 to 30 times, a third less than with the defaults,
-	 * without C1's lower peak: a start runs most of its code a few times, a password
-	 * hash, a DSP loop or a busy request path runs it millions of times within seconds);
+	 * A service's JVM options: a small heap and the serial collector (eight JVMs share a
+	 * small machine); then the JIT (ADR 26):
+	 * <ul>
+	 * <li>a service with CPU-bound code (password hashes, DSP) gets the full JIT, but C2
+	 * only for code that is really hot, 100 to 300 times the default thresholds: a start
+	 * runs most of its code a few times, a hash or a DSP loop runs it millions of times
+	 * within seconds; a start with its AOT cache costs a third less CPU than with the
+	 * default thresholds, and the peak stays C2's;</li>
+	 * <li>the others get C1 alone, a fifth less CPU again for a start; their time goes to
+	 * I/O, where C2 would gain nothing a developer could notice;</li>
+	 * </ul>
 	 * then whatever {@code PLATFORM_JAVA_OPTIONS} adds (a later option wins).
 	 */
-	static List<String> jvmOptions(String extra) {
+	static List<String> jvmOptions(ServiceSpec spec, String extra) {
 		List<String> options = new ArrayList<>(
-				List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
-						"-XX:Tier4InvocationThreshold=1000000", "-XX:Tier4MinInvocationThreshold=200000",
-						"-XX:Tier4CompileThreshold=1500000", "-XX:Tier4BackEdgeThreshold=4000000",
-						// The audio engine calls FFmpeg through JNI.
-						"--enable-native-access=ALL-UNNAMED",
-						// The AOT writer lists every class it cannot keep (proxies, generated
-						// classes): expected, and only noise in a service's log.
-						"-Xlog:aot*=error", "-Xlog:cds*=error", "-Dspring.output.ansi.enabled=never"));
+				List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+		if (spec.cpuBound()) {
+			options.addAll(List.of("-XX:Tier4InvocationThreshold=1000000", "-XX:Tier4MinInvocationThreshold=200000",
+					"-XX:Tier4CompileThreshold=1500000", "-XX:Tier4BackEdgeThreshold=4000000"));
+		}
+		else {
+			options.add("-XX:TieredStopAtLevel=1");
+		}
+		options.addAll(List.of(
+				// The audio engine calls FFmpeg through JNI.
+				"--enable-native-access=ALL-UNNAMED",
+				// The AOT writer lists every class it cannot keep (proxies, generated
+				// classes): expected, and only noise in a service's log.
+				"-Xlog:aot*=error", "-Xlog:cds*=error", "-Dspring.output.ansi.enabled=never"));
 		Arrays.stream(extra.trim().split("\\s+")).filter((option) -> !option.isEmpty()).forEach(options::add);
 		return List.copyOf(options);
 	}
@@ -99,10 +114,11 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 		}
 		Path application = extracted(spec);
 		AotCache cache = AotCache.of(this.layout, spec.name());
-		boolean cached = cache.fits(AotCache.key(application, this.jvmOptions));
+		List<String> jvmOptions = jvmOptions(spec, this.extraJvmOptions);
+		boolean cached = cache.fits(AotCache.key(application, jvmOptions));
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
-		command.addAll(this.jvmOptions);
+		command.addAll(jvmOptions);
 		if (cached) {
 			command.add("-XX:AOTCache=" + cache.cache());
 		}
@@ -124,12 +140,13 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 	public Training.Run train(ServiceSpec spec) throws IOException, InterruptedException {
 		Path application = extracted(spec);
 		AotCache cache = AotCache.of(this.layout, spec.name());
-		String key = AotCache.key(application, this.jvmOptions);
+		List<String> jvmOptions = jvmOptions(spec, this.extraJvmOptions);
+		String key = AotCache.key(application, jvmOptions);
 		Files.createDirectories(this.layout.aot());
 		cache.discardTraining();
 		List<String> command = new ArrayList<>(lowPriority());
 		command.add(javaCommand());
-		command.addAll(this.jvmOptions);
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-XX:AOTCacheOutput=" + cache.trainingOutput(), "-Dspring.context.exit=onRefresh",
 				"-jar", application.toString()));
 		Map<String, String> environment = new LinkedHashMap<>(this.environment.apply(spec));
@@ -219,11 +236,30 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 
-	private record Running(ServiceSpec spec, Process process, boolean cached) implements Services.Launched {
+	private static final class Running implements Services.Launched {
+
+		private final ServiceSpec spec;
+
+		private final Process process;
+
+		private final boolean cached;
+
+		private @Nullable CompletableFuture<Boolean> probe;
+
+		Running(ServiceSpec spec, Process process, boolean cached) {
+			this.spec = spec;
+			this.process = process;
+			this.cached = cached;
+		}
 
 		@Override
 		public long pid() {
 			return this.process.pid();
+		}
+
+		@Override
+		public boolean cached() {
+			return this.cached;
 		}
 
 		@Override
@@ -233,20 +269,20 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 
 		@Override
 		public boolean ready() {
-			try {
-				HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.spec.readinessUrl()))
+			// One probe in flight per service, all services' at once: probed one after
+			// another, a service that answered slowly held up noticing the next by seconds.
+			CompletableFuture<Boolean> last = this.probe;
+			if (last != null && !last.isDone()) {
+				return false;
+			}
+			this.probe = HTTP
+				.sendAsync(HttpRequest.newBuilder(URI.create(this.spec.readinessUrl()))
 					.timeout(Duration.ofSeconds(2))
 					.GET()
-					.build(), HttpResponse.BodyHandlers.discarding());
-				return response.statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.thenApply((response) -> response.statusCode() == 200)
+				.exceptionally((failure) -> false);
+			return last != null && last.join();
 		}
 
 		@Override

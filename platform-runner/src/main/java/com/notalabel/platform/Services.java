@@ -49,6 +49,11 @@ final class Services {
 		 */
 		OptionalInt exitCode();
 
+		/**
+		 * Never waits: the supervisor looks at every service in one tick, and a probe
+		 * that waited for one slow service would delay noticing the others.
+		 * @return whether its last finished readiness probe said ready
+		 */
 		boolean ready();
 
 		/**

@@ -136,7 +136,7 @@ final class Supervisor {
 		// are known once it runs.
 		AtomicReference<Function<ServiceSpec, Map<String, String>>> settings = new AtomicReference<>();
 		ServiceLauncher launcher = new ServiceLauncher(this.layout, (spec) -> settings.get().apply(spec),
-				ServiceLauncher.jvmOptions(Postgres.env("PLATFORM_JAVA_OPTIONS", "")));
+				Postgres.env("PLATFORM_JAVA_OPTIONS", ""));
 		launcher.extractInBackground(ServiceSpec.ALL, Runtime.getRuntime().availableProcessors());
 
 		Postgres postgres = Postgres.start(this.layout);

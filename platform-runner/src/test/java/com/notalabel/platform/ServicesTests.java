@@ -17,8 +17,8 @@ class ServicesTests {
 
 	static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
 
-	static final List<ServiceSpec> SPECS = List.of(new ServiceSpec("user-service", 3002, "users"),
-			new ServiceSpec("music-service", 3003, "music"), new ServiceSpec("gateway", 3001, null));
+	static final List<ServiceSpec> SPECS = List.of(new ServiceSpec("user-service", 3002, "users", true),
+			new ServiceSpec("music-service", 3003, "music", true), new ServiceSpec("gateway", 3001, null, false));
 
 	static final RestartPolicy POLICY = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 4,
 			Duration.ofMinutes(1));

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainingTests {
 
-	static final ServiceSpec USERS = new ServiceSpec("user-service", 3002, "users");
+	static final ServiceSpec USERS = new ServiceSpec("user-service", 3002, "users", true);
 
-	static final ServiceSpec MUSIC = new ServiceSpec("music-service", 3003, "music");
+	static final ServiceSpec MUSIC = new ServiceSpec("music-service", 3003, "music", true);
 
 	final List<FakeRun> runs = new ArrayList<>();
 
