@@ -80,6 +80,21 @@ public class TrackAnalyses {
 	}
 
 	/**
+	 * The stored analysis of a track, whoever owns it, for announcing the track's state
+	 * in the transaction that changed it.
+	 * @param id the track
+	 * @return the analysis, or empty while the track has none
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<TrackAnalysis> stored(TrackId id) {
+		return this.jdbc.sql("select analysis::text from track_analysis where track_id = :track")
+			.param("track", id.value())
+			.query(String.class)
+			.optional()
+			.map((document) -> this.analysisReader.<TrackAnalysis>readValue(document));
+	}
+
+	/**
 	 * The analysis of one of the artist's tracks.
 	 * @param owner the artist
 	 * @param id the track

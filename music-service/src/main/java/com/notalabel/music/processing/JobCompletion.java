@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import com.notalabel.audio.engine.AudioRejected;
 import com.notalabel.music.analysis.TrackAnalyses;
 import com.notalabel.music.analysis.TrackAnalysis;
 import com.notalabel.music.track.Track;
+import com.notalabel.music.track.TrackChanged;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.types.events.music.TrackProcessed;
@@ -41,14 +43,17 @@ class JobCompletion {
 
 	private final EventPublisher events;
 
+	private final ApplicationEventPublisher local;
+
 	private final Clock clock;
 
 	JobCompletion(JobClaims claims, TrackRepository tracks, TrackAnalyses analyses, EventPublisher events,
-			Clock clock) {
+			ApplicationEventPublisher local, Clock clock) {
 		this.claims = claims;
 		this.tracks = tracks;
 		this.analyses = analyses;
 		this.events = events;
+		this.local = local;
 		this.clock = clock;
 	}
 
@@ -84,6 +89,7 @@ class JobCompletion {
 		TrackAnalysis analysis = this.analyses.store(claim.trackId(), result, now);
 		track.processed(renditionKey, now);
 		this.events.publish(new TrackProcessed(claim.trackId(), claim.ownerId(), analysis.summary(), now));
+		this.local.publishEvent(new TrackChanged(claim.trackId()));
 		return Ending.DONE;
 	}
 
@@ -147,6 +153,7 @@ class JobCompletion {
 			.orElseThrow(() -> new IllegalStateException("Track " + claim.trackId() + " is locked yet not found"));
 		track.failed(reason, now);
 		this.events.publish(new TrackProcessingFailed(claim.trackId(), claim.ownerId(), reason, now));
+		this.local.publishEvent(new TrackChanged(claim.trackId()));
 		return Ending.FAILED;
 	}
 

@@ -99,6 +99,7 @@ class Tracks {
 		TrackDetails details = TrackDetailsRules.check(merge(TrackDetailsRequest.of(track), patch), "", null);
 		details.applyTo(track, this.clock.instant());
 		this.tracks.saveAndFlush(track);
+		this.local.publishEvent(new TrackChanged(id));
 		return TrackResponse.of(track);
 	}
 

@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.music.processing.ProcessingQueue;
 import com.notalabel.music.track.Track;
+import com.notalabel.music.track.TrackChanged;
 import com.notalabel.music.track.TrackDetails;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.track.TrackResponse;
@@ -32,15 +34,18 @@ class UploadRecorder {
 
 	private final EventPublisher events;
 
+	private final ApplicationEventPublisher local;
+
 	private final JsonMapper mapper;
 
 	private final Clock clock;
 
-	UploadRecorder(TrackRepository tracks, ProcessingQueue queue, EventPublisher events, JsonMapper mapper,
-			Clock clock) {
+	UploadRecorder(TrackRepository tracks, ProcessingQueue queue, EventPublisher events,
+			ApplicationEventPublisher local, JsonMapper mapper, Clock clock) {
 		this.tracks = tracks;
 		this.queue = queue;
 		this.events = events;
+		this.local = local;
 		this.mapper = mapper;
 		this.clock = clock;
 	}
@@ -83,6 +88,7 @@ class UploadRecorder {
 		this.queue.enqueue(id, owner);
 		this.events.publish(
 				new TrackUploaded(id, owner, track.title(), track.format(), track.sizeBytes(), track.sha256(), now));
+		this.local.publishEvent(new TrackChanged(id));
 		return TrackResponse.of(track);
 	}
 

@@ -3,10 +3,13 @@ package com.notalabel.types.events;
 import java.util.List;
 
 import com.notalabel.types.event.DomainEvent;
+import com.notalabel.types.events.distribution.ReleaseStatusChanged;
+import com.notalabel.types.events.distribution.ReleaseSubmitted;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
+import com.notalabel.types.events.music.TrackUpdated;
 import com.notalabel.types.events.music.TrackUploaded;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
@@ -27,7 +30,9 @@ public final class KnownEvents {
 			UserProfileUpdated.class, SessionRevoked.class, UserDeleted.class,
 			// music-service
 			TrackUploaded.class, TrackProcessed.class, TrackProcessingFailed.class, TrackDeleted.class,
-			AlbumUpdated.class);
+			AlbumUpdated.class, TrackUpdated.class,
+			// distribution-service
+			ReleaseSubmitted.class, ReleaseStatusChanged.class);
 
 	private KnownEvents() {
 	}

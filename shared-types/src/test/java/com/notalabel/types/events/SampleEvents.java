@@ -5,15 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.notalabel.types.catalog.Isrc;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.event.DomainEvent;
 import com.notalabel.types.event.EventEnvelope;
+import com.notalabel.types.events.distribution.ReleaseStatusChanged;
+import com.notalabel.types.events.distribution.ReleaseStatusChanged.DeliveryStatus;
+import com.notalabel.types.events.distribution.ReleaseSubmitted;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.events.music.AlbumUpdated.AlbumType;
 import com.notalabel.types.events.music.TrackDeleted;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessed.AnalysisSummary;
 import com.notalabel.types.events.music.TrackProcessingFailed;
+import com.notalabel.types.events.music.TrackUpdated;
+import com.notalabel.types.events.music.TrackUpdated.AudioFacts;
+import com.notalabel.types.events.music.TrackUpdated.Credit;
+import com.notalabel.types.events.music.TrackUpdated.Role;
 import com.notalabel.types.events.music.TrackUploaded;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
@@ -24,6 +32,7 @@ import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserProfileUpdated.ProfileLink;
 import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.types.id.AlbumId;
+import com.notalabel.types.id.ReleaseId;
 import com.notalabel.types.id.SessionId;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -44,6 +53,8 @@ public final class SampleEvents {
 	public static final TrackId SECOND_TRACK = TrackId.parse("01961c2b-0a80-7c63-a1f5-7f4a6b8c9d04");
 
 	public static final AlbumId ALBUM = AlbumId.parse("01961c2b-3c00-7d74-b2a6-8a5b7c9d0e05");
+
+	public static final ReleaseId RELEASE = ReleaseId.parse("01961c2c-5e00-7e85-83b7-9b6c8d0e1f06");
 
 	private static final List<EventEnvelope<?>> ALL = List.of(
 			user("01961c30-1000-7000-8000-000000000001", "2026-03-14T09:00:00Z",
@@ -83,7 +94,25 @@ public final class SampleEvents {
 					new AlbumUpdated(ALBUM, USER, "Night Drive", AlbumType.EP, Upc.parse("036000291452"),
 							LocalDate.parse("2026-05-01"), null, "Electronic", "℗ 2026 Ada Lovelace",
 							"© 2026 Ada Lovelace", List.of(TRACK, SECOND_TRACK), true, false,
-							Instant.parse("2026-03-16T08:30:00Z"))));
+							Instant.parse("2026-03-16T08:30:00Z"))),
+			music("01961c30-2000-7000-8000-00000000000c", "2026-03-14T11:00:42.500Z", TRACK,
+					new TrackUpdated(TRACK, USER, "Night Drive", "Extended Mix", Isrc.parse("GBAYE2600001"), false,
+							"Electronic", "en",
+							List.of(new Credit("Ada Lovelace", Role.MAIN_ARTIST),
+									new Credit("Charles Babbage", Role.PRODUCER)),
+							TrackUpdated.Status.READY, "wav", 48213456L,
+							"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+							"originals/01961c2a-8f00-7a1e-9c3b-5d2e4f6a7b01/01961c2b-0a80-7c63-a1f5-7f4a6b8c9d03",
+							new AudioFacts("wav", "pcm_s24le", true, false, 48000, 24, 2, 213.48, -1.1, -14.2), false,
+							Instant.parse("2026-03-14T11:00:42.500Z"))),
+			distribution("01961c30-3000-7000-8000-00000000000d", "2026-03-20T09:00:00Z",
+					new ReleaseSubmitted(RELEASE, USER, ALBUM, "Night Drive", Upc.parse("036000291452"),
+							LocalDate.parse("2026-05-01"), List.of("spotify", "deezer"), List.of("Worldwide"),
+							List.of(TRACK, SECOND_TRACK), "Ada Lovelace", Instant.parse("2026-03-20T09:00:00Z"))),
+			distribution("01961c30-3000-7000-8000-00000000000e", "2026-03-20T09:05:00Z",
+					new ReleaseStatusChanged(RELEASE, USER, ALBUM, "Night Drive", Upc.parse("036000291452"), "deezer",
+							DeliveryStatus.REJECTED, List.of("The cover is smaller than 3000 x 3000 pixels."),
+							Instant.parse("2026-03-20T09:05:00Z"))));
 
 	private SampleEvents() {
 	}
@@ -105,6 +134,10 @@ public final class SampleEvents {
 
 	private static EventEnvelope<?> music(String id, String occurredAt, Object subject, DomainEvent event) {
 		return envelope(id, occurredAt, "music-service", subject, event);
+	}
+
+	private static EventEnvelope<?> distribution(String id, String occurredAt, DomainEvent event) {
+		return envelope(id, occurredAt, "distribution-service", RELEASE, event);
 	}
 
 	// Type and subject are set here rather than read from the annotation and subject(),
