@@ -1,0 +1,7 @@
+/**
+ * What the service's tests share.
+ */
+@NullMarked
+package com.notalabel.distribution.testing;
+
+import org.jspecify.annotations.NullMarked;
