@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.notalabel.ddex.BatchId;
 import com.notalabel.distribution.release.ReleaseSnapshot;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.types.Uuid7;
@@ -179,12 +180,44 @@ public class Deliveries {
 			});
 	}
 
+	/**
+	 * Gives a delivery its batch id for good: the moment of its first attempt, or one
+	 * millisecond after the store's latest batch when that is later, so that two
+	 * deliveries never share a batch folder at a store.
+	 * @return the batch id
+	 */
 	@Transactional
-	void fixBatch(UUID delivery, String batchId) {
-		this.jdbc.sql("update delivery set batch_id = :batch where id = :id and batch_id is null")
-			.param("batch", batchId)
-			.param("id", delivery)
+	BatchId allocateBatch(Delivery delivery, Instant now) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('distribution.batch.' || :platform))")
+			.param("platform", delivery.platform())
+			.query((row, number) -> 0)
+			.list();
+		String existing = this.jdbc.sql("select batch_id from delivery where id = :id")
+			.param("id", delivery.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (existing != null) {
+			return new BatchId(existing);
+		}
+		BatchId batch = BatchId.at(now);
+		String latest = this.jdbc.sql("select max(batch_id) from delivery where platform = :platform")
+			.param("platform", delivery.platform())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (latest != null && batch.value().compareTo(latest) <= 0) {
+			Instant after = java.time.LocalDateTime
+				.parse(latest, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"))
+				.toInstant(ZoneOffset.UTC)
+				.plusMillis(1);
+			batch = BatchId.at(after);
+		}
+		this.jdbc.sql("update delivery set batch_id = :batch where id = :id")
+			.param("batch", batch.value())
+			.param("id", delivery.id())
 			.update();
+		return batch;
 	}
 
 	@Transactional(readOnly = true)

@@ -103,10 +103,7 @@ public class DeliveryWorker {
 			return;
 		}
 		BatchId batch = (delivery.batchId() != null) ? new BatchId(delivery.batchId())
-				: BatchId.at(this.clock.instant());
-		if (delivery.batchId() == null) {
-			this.deliveries.fixBatch(delivery.id(), batch.value());
-		}
+				: this.deliveries.allocateBatch(delivery, this.clock.instant());
 		CircuitBreaker breaker = this.breakers.circuitBreaker("store-" + platform.name());
 		try {
 			String message = breaker.executeCallable(() -> {
