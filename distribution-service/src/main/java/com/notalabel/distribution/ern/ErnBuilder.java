@@ -378,12 +378,12 @@ public final class ErnBuilder {
 		}
 		PeriodWithStartDate period = new PeriodWithStartDate();
 		EventDateWithCurrentTerritory startDate = new EventDateWithCurrentTerritory();
-		startDate.setValue(start.toString());
+		// A takedown before the release date ends deals that never started: both on the takedown's day.
+		startDate.setValue(((end != null && end.isBefore(start)) ? end : start).toString());
 		period.setStartDate(startDate);
 		if (end != null) {
 			EventDateWithCurrentTerritory endDate = new EventDateWithCurrentTerritory();
-			// A deal never ends before it starts: a takedown before the release date ends it on that date.
-			endDate.setValue((end.isBefore(start) ? start : end).toString());
+			endDate.setValue(end.toString());
 			period.setEndDate(endDate);
 		}
 		terms.getValidityPeriod().add(period);
@@ -466,7 +466,7 @@ public final class ErnBuilder {
 		return switch (role) {
 			case COMPOSER -> "Composer";
 			case LYRICIST -> "Lyricist";
-			case PRODUCER -> "Producer";
+			case PRODUCER -> "StudioProducer";
 			case MIXING_ENGINEER -> "MixingEngineer";
 			case MASTERING_ENGINEER -> "MasteringEngineer";
 			case REMIXER -> "Remixer";

@@ -50,6 +50,19 @@ class ErnBuilderTests {
 		assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<EndDate>" + takedown + "</EndDate>");
 	}
 
+	@Test
+	void aTakedownBeforeTheReleaseDateEndsTheDealsThatDay() {
+		ReleaseSnapshot release = Snapshots.release(1);
+		LocalDate takedown = release.releaseDate().minusDays(10);
+
+		String xml = new String(ErnMessages.toBytes(ErnBuilder.build(content(release, takedown))),
+				StandardCharsets.UTF_8);
+
+		assertThat(xml).contains("<StartDate>" + takedown + "</StartDate>")
+			.contains("<EndDate>" + takedown + "</EndDate>")
+			.doesNotContain("<StartDate>" + release.releaseDate() + "</StartDate>");
+	}
+
 	static MessageContent content(ReleaseSnapshot release, LocalDate dealsEnd) {
 		Map<String, FileFacts> files = new HashMap<>();
 		for (ReleaseSnapshot.Track track : release.tracks()) {

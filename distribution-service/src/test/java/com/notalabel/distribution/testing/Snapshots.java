@@ -32,8 +32,8 @@ public final class Snapshots {
 	public static ReleaseSnapshot.Track track(int number) {
 		return new ReleaseSnapshot.Track(TrackId.newId(), number, true, "Track " + number, null,
 				String.format("GBAYE26%05d", number), false, "Electronic", "en",
-				List.of(new Credit("Ada Lovelace", Role.MAIN_ARTIST), new Credit("Bo Babbage", Role.COMPOSER)), "READY",
-				"wav", 1_000_000L + number, "a".repeat(64), "originals/x/" + number, cleanAudio());
+				java.util.Arrays.stream(Role.values()).map((role) -> new Credit("Person " + role, role)).toList(),
+				"READY", "wav", 1_000_000L + number, "a".repeat(64), "originals/x/" + number, cleanAudio());
 	}
 
 	public static ReleaseSnapshot release(int tracks) {

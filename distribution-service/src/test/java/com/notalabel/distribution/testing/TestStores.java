@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -106,13 +105,20 @@ public final class TestStores {
 	}
 
 	/**
-	 * The sender's private key as PKCS#8 PEM, as an operator would configure it.
-	 * @return the PEM text
+	 * The sender's private key in OpenSSH's format, as {@code ssh-keygen} writes it and
+	 * an operator would configure it.
+	 * @return the key's text
 	 */
 	public String privateKeyPem() {
-		String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(this.senderKey.getPrivate().getEncoded());
-		return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+		try {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE
+				.writePrivateKey(this.senderKey, "distribution-tests", null, out);
+			return out.toString(StandardCharsets.US_ASCII);
+		}
+		catch (IOException | java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public ReferenceStore storeA() {
