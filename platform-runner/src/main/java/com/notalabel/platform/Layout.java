@@ -34,6 +34,29 @@ record Layout(Path root) {
 		return home().resolve("aot");
 	}
 
+	/**
+	 * The web app's sources, a Next.js project.
+	 */
+	Path web() {
+		return this.root.resolve("web");
+	}
+
+	/**
+	 * The standalone server {@code npm run build} writes (Next.js {@code output:
+	 * 'standalone'}).
+	 */
+	Path webServer() {
+		return web().resolve(".next/standalone/server.js");
+	}
+
+	/**
+	 * What the runner remembers of the web app's builds: the lock file it last installed,
+	 * when it last built.
+	 */
+	Path webState() {
+		return home().resolve("web");
+	}
+
 	Path stateFile() {
 		return home().resolve("state.json");
 	}

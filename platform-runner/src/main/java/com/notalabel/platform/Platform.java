@@ -75,6 +75,12 @@ public final class Platform {
 				PlatformState state = read.get();
 				progress.update(state, Instant.now()).forEach(System.out::println);
 				if (state.phase() == Phase.READY || state.phase() == Phase.DEGRADED) {
+					// The one start that may fail without failing the platform: the web app's.
+					for (Component component : state.components()) {
+						if (component.state() == ComponentState.FAILED) {
+							printTail(layout, component.name());
+						}
+					}
 					System.out.println();
 					return status(layout);
 				}
@@ -144,10 +150,9 @@ public final class Platform {
 
 	private static void printLogsOfServicesNotReady(Layout layout, PlatformState state, PrintStream out) {
 		for (Component component : state.components()) {
-			boolean service = ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
 			boolean ready = component.state() == ComponentState.READY && component.pid() != null
 					&& alive(component.pid());
-			if (service && !ready) {
+			if (supervised(component) && !ready && component.state() != ComponentState.SKIPPED) {
 				printTail(layout, component.name(), out);
 			}
 		}
@@ -169,20 +174,20 @@ public final class Platform {
 			System.out.println("The platform is starting; waiting for it.");
 			return await(layout, state.supervisorPid());
 		}
-		Map<String, Integer> down = new LinkedHashMap<>();
+		Map<String, Integer> downs = new LinkedHashMap<>();
 		for (Component component : state.components()) {
-			boolean service = ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
-			if (service && component.state() != ComponentState.READY) {
-				down.put(component.name(), component.restarts());
+			boolean down = component.state() != ComponentState.READY && component.state() != ComponentState.SKIPPED;
+			if (supervised(component) && down) {
+				downs.put(component.name(), component.restarts());
 			}
 		}
-		if (down.isEmpty() && state.phase() == Phase.READY) {
+		if (downs.isEmpty() && state.phase() == Phase.READY) {
 			System.out.println("Already running.");
 			return status(layout);
 		}
-		System.out.println("Starting what is down: " + String.join(", ", down.keySet()));
+		System.out.println("Starting what is down: " + String.join(", ", downs.keySet()));
 		Instant asked = Instant.now();
-		Files.writeString(layout.reviveRequest(), String.join("\n", down.keySet()));
+		Files.writeString(layout.reviveRequest(), String.join("\n", downs.keySet()));
 		Progress progress = new Progress(Duration.ofSeconds(20), asked, state);
 		while (Duration.between(asked, Instant.now()).compareTo(AWAIT_LIMIT) < 0) {
 			Optional<PlatformState> now = PlatformState.readFrom(layout.stateFile());
@@ -194,7 +199,7 @@ public final class Platform {
 			progress.update(current, Instant.now()).forEach(System.out::println);
 			List<String> failed = new ArrayList<>();
 			boolean allReady = true;
-			for (Map.Entry<String, Integer> revived : down.entrySet()) {
+			for (Map.Entry<String, Integer> revived : downs.entrySet()) {
 				Component component = current.component(revived.getKey()).orElseThrow();
 				allReady &= component.state() == ComponentState.READY;
 				// Each attempt counts as a restart: one that is down again failed.
@@ -213,14 +218,17 @@ public final class Platform {
 				failed.forEach((name) -> printTail(layout, name));
 				System.err.println();
 				status(layout);
+				boolean givenUp = failed.stream()
+					.allMatch((name) -> current.component(name).orElseThrow().state() == ComponentState.FAILED);
 				System.err.println("Not started: " + String.join(", ", failed)
-						+ ". The supervisor keeps trying with a back-off; the rest of the platform runs.");
+						+ (givenUp ? ". The rest of the platform runs; ./platform up tries again."
+								: ". The supervisor keeps trying with a back-off; the rest of the platform runs."));
 				return 1;
 			}
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
 		}
 		System.err
-			.println("Still not ready after " + Durations.text(AWAIT_LIMIT) + ": " + String.join(", ", down.keySet()));
+			.println("Still not ready after " + Durations.text(AWAIT_LIMIT) + ": " + String.join(", ", downs.keySet()));
 		return 1;
 	}
 
@@ -301,16 +309,37 @@ public final class Platform {
 	}
 
 	/**
-	 * @return the processes that run a jar under this checkout's {@code .platform/apps}
+	 * @return the processes that run a jar under this checkout's {@code .platform/apps},
+	 * the web app's build (its shell is named after a path there) or its server, and what
+	 * they started
 	 */
 	private static List<ProcessHandle> leftovers(Layout layout) {
 		String apps = layout.apps().toString() + "/";
-		return ProcessHandle.allProcesses()
+		String webServer = layout.webServer().toString();
+		List<ProcessHandle> roots = ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.arguments()
-				.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(apps)))
+				.map((arguments) -> Arrays.stream(arguments)
+					.anyMatch((argument) -> argument.startsWith(apps) || argument.equals(webServer)))
 				.orElse(false))
 			.toList();
+		List<ProcessHandle> all = new ArrayList<>();
+		for (ProcessHandle root : roots) {
+			root.descendants().filter((process) -> !all.contains(process)).forEach(all::add);
+			if (!all.contains(root)) {
+				all.add(root);
+			}
+		}
+		return all;
+	}
+
+	/**
+	 * @return whether the supervisor starts it as a process of its own: a service or the
+	 * web app
+	 */
+	private static boolean supervised(Component component) {
+		return WebLauncher.SPEC.name().equals(component.name())
+				|| ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
 	}
 
 	static boolean alive(long pid) {
