@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -355,7 +356,7 @@ final class Supervisor {
 		environment.put("SMTP_PORT", Integer.toString(smtpPort));
 		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway believes.
 		environment.put("TRUSTED_PROXIES", "127.0.0.1/32");
-		environment.putAll(webAppSettings(spec));
+		environment.putAll(webAppSettings(spec, Postgres.env("PLATFORM_EXTRA_ORIGINS", "")));
 		return environment;
 	}
 
@@ -363,10 +364,17 @@ final class Supervisor {
 	 * Where the web app is, for the services that need to know: the gateway's CORS and
 	 * CSRF Origin check (the app passes /api/* on, so the browser calls the API from the
 	 * app's origin) and the links in mails.
+	 * @param extraOrigins {@code PLATFORM_EXTRA_ORIGINS}: more origins the gateway
+	 * accepts, comma-separated (a {@code next dev} server on another port)
 	 */
-	static Map<String, String> webAppSettings(ServiceSpec spec) {
+	static Map<String, String> webAppSettings(ServiceSpec spec, String extraOrigins) {
+		List<String> origins = new ArrayList<>(WEB_ORIGINS);
+		Arrays.stream(extraOrigins.split(","))
+			.map(String::strip)
+			.filter((origin) -> !origin.isEmpty() && !origins.contains(origin))
+			.forEach(origins::add);
 		return switch (spec.name()) {
-			case "gateway" -> Map.of("CORS_ALLOWED_ORIGINS", String.join(",", WEB_ORIGINS));
+			case "gateway" -> Map.of("CORS_ALLOWED_ORIGINS", String.join(",", origins));
 			case "notification-service" -> Map.of("APP_BASE_URL", WEB_ORIGINS.getFirst());
 			default -> Map.of();
 		};

@@ -14,20 +14,20 @@ class SupervisorTests {
 
 	@Test
 	void theGatewayAcceptsCallsFromTheWebAppsOriginsOnly() {
-		assertThat(Supervisor.webAppSettings(spec("gateway"))).containsExactlyEntriesOf(
+		assertThat(Supervisor.webAppSettings(spec("gateway"), "")).containsExactlyEntriesOf(
 				java.util.Map.of("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:3000,http://localhost:3000"));
 	}
 
 	@Test
 	void theLinksInMailsOpenTheWebApp() {
-		assertThat(Supervisor.webAppSettings(spec("notification-service"))).containsEntry("APP_BASE_URL",
+		assertThat(Supervisor.webAppSettings(spec("notification-service"), "")).containsEntry("APP_BASE_URL",
 				"http://127.0.0.1:3000");
 	}
 
 	@Test
 	void noOtherServiceIsTold() {
 		for (String name : List.of("user-service", "music-service", "payment-service")) {
-			assertThat(Supervisor.webAppSettings(spec(name))).as(name).isEmpty();
+			assertThat(Supervisor.webAppSettings(spec(name), "http://127.0.0.1:3900")).as(name).isEmpty();
 		}
 	}
 
