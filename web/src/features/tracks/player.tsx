@@ -1,13 +1,15 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { Loading } from '@/components/ui/states';
 import type { Track } from '@/lib/api/types';
 import { useWaveform } from '@/lib/queries/tracks';
 
-const Waveform = dynamic(() => import('./waveform'), {
+const loadWaveform = () => import('./waveform');
+
+const Waveform = dynamic(loadWaveform, {
   ssr: false,
   loading: () => <Loading label="Drawing the waveform…" />,
 });
@@ -21,6 +23,10 @@ export function Player({ track }: { track: Track }) {
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   const waveform = useWaveform(track);
   const lastReload = useRef(0);
+  // peaks.js and Konva load while the waveform's data is on its way, not after it arrived.
+  useEffect(() => {
+    void loadWaveform();
+  }, []);
   const streamUrl = track.links?.stream ?? `/api/v1/tracks/${track.id}/stream`;
 
   return (
