@@ -1,0 +1,122 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { Dialog } from 'radix-ui';
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { Loading } from '@/components/ui/states';
+import { toProblem } from '@/lib/api/problem';
+import { displayNameOf, useMe, useSignOut } from '@/lib/queries/account';
+import { isCurrent, NAVIGATION } from './navigation';
+import { ThemeMenu } from './theme-menu';
+
+function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-6">
+      {NAVIGATION.map((section) => (
+        <div key={section.label}>
+          <p className="px-3 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{section.label}</p>
+          <ul className="mt-2 flex flex-col gap-0.5">
+            {section.items.map((item) => {
+              const current = isCurrent(pathname, item.href);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    onClick={onNavigate}
+                    aria-current={current ? 'page' : undefined}
+                    className={cn(
+                      'block rounded-md px-3 py-2 text-sm font-medium',
+                      current
+                        ? 'bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-white'
+                        : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
+                    )}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+/** The signed-in frame: it asks who is signed in and sends anyone else to the sign-in page. */
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const me = useMe();
+  const signOut = useSignOut();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const unauthorized = me.error ? toProblem(me.error).isUnauthorized : false;
+
+  useEffect(() => {
+    if (unauthorized) router.replace(`/login?next=${encodeURIComponent(pathname)}`);
+  }, [unauthorized, pathname, router]);
+
+  return (
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+      <aside className="hidden border-r border-zinc-200 px-3 py-6 md:block dark:border-zinc-800">
+        <Link href="/dashboard" className="mb-8 block px-3 text-lg font-bold tracking-tight">
+          Not a Label
+        </Link>
+        <NavLinks />
+      </aside>
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+          <Dialog.Root open={menuOpen} onOpenChange={setMenuOpen}>
+            <Dialog.Trigger asChild>
+              <Button variant="ghost" size="sm" className="md:hidden" aria-label="Open the menu">
+                <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+                  <path d="M4 6h16M4 12h16M4 18h16" />
+                </svg>
+              </Button>
+            </Dialog.Trigger>
+            <Dialog.Portal>
+              <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+              <Dialog.Content className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-white p-4 shadow-xl dark:bg-zinc-950">
+                <div className="mb-6 flex items-center justify-between">
+                  <Dialog.Title className="text-lg font-bold">Not a Label</Dialog.Title>
+                  <Dialog.Close asChild>
+                    <Button variant="ghost" size="sm">
+                      Close
+                    </Button>
+                  </Dialog.Close>
+                </div>
+                <Dialog.Description className="sr-only">The app&apos;s sections</Dialog.Description>
+                <NavLinks onNavigate={() => setMenuOpen(false)} />
+              </Dialog.Content>
+            </Dialog.Portal>
+          </Dialog.Root>
+          <Link href="/dashboard" className="font-bold tracking-tight md:hidden">
+            Not a Label
+          </Link>
+          <div className="ml-auto flex items-center gap-2">
+            {me.data ? (
+              <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-300">{displayNameOf(me.data)}</span>
+            ) : null}
+            <ThemeMenu />
+            <Button
+              variant="secondary"
+              size="sm"
+              busy={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => router.replace('/login?signedOut=1') })}
+            >
+              Sign out
+            </Button>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          {me.data ? children : me.error && !unauthorized ? <ProblemAlert error={me.error} /> : <Loading />}
+        </main>
+      </div>
+    </div>
+  );
+}
