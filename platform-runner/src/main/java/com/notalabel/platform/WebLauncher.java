@@ -42,7 +42,14 @@ final class WebLauncher implements Services.Launcher {
 	static final StartWatch.Limits LIMITS = new StartWatch.Limits(Duration.ofSeconds(1), Duration.ofMinutes(3),
 			Duration.ofMinutes(20));
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+	/**
+	 * HTTP/1.1: the JDK's client otherwise asks a plain-HTTP server to upgrade to HTTP/2,
+	 * and Node's server takes such a request for a protocol switch it never answers.
+	 */
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(1))
+		.build();
 
 	private final Layout layout;
 
