@@ -27,6 +27,12 @@ public final class Platform {
 
 	static final int NOT_RUNNING = 3;
 
+	/**
+	 * {@code await}: every service started and the platform runs, but not all of it is up
+	 * (the web app's build failed): {@code ./platform up} must not stop it.
+	 */
+	static final int RUNNING_DEGRADED = 4;
+
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	/** Only against a supervisor that hangs itself; its own limits decide a start. */
@@ -64,7 +70,8 @@ public final class Platform {
 	 * Follows a start to its verdict and shows its progress. After a failed start it
 	 * waits until the supervisor stopped what it had started.
 	 * @param supervisorPid the supervisor just started, or -1
-	 * @return 0 when every service is ready
+	 * @return 0 when every service is ready, {@value #RUNNING_DEGRADED} when the platform
+	 * runs but not all of it is up, 1 when the start failed
 	 */
 	static int await(Layout layout, long supervisorPid) throws InterruptedException {
 		Instant deadline = Instant.now().plus(AWAIT_LIMIT);
@@ -82,7 +89,8 @@ public final class Platform {
 						}
 					}
 					System.out.println();
-					return status(layout);
+					int status = status(layout);
+					return (status == 0) ? 0 : RUNNING_DEGRADED;
 				}
 				if (state.phase() == Phase.FAILED) {
 					return failedStart(layout, state);
