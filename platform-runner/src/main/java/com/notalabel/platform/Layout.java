@@ -50,8 +50,7 @@ record Layout(Path root) {
 	}
 
 	/**
-	 * What the runner remembers of the web app's builds: the lock file it last installed,
-	 * when it last built.
+	 * What the runner remembers of the web app's builds: when it last built.
 	 */
 	Path webState() {
 		return home().resolve("web");

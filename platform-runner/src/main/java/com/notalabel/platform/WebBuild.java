@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the web app needs before it can be served, decided from what is on disk, the way
  * {@code ./platform} decides which jars are stale: {@code npm ci} when
- * {@code node_modules} is missing or {@code package-lock.json} differs from the one the
- * runner last installed; {@code npm run build} after that, or when there is no build, or
- * when a source changed after the last build the runner made.
+ * {@code node_modules} is missing or {@code package-lock.json} changed after the last
+ * install (npm's own record of it, {@code node_modules/.package-lock.json}, is older), so
+ * an install by hand or by the CI's test step counts too; {@code npm run build} after
+ * that, or when there is no build, or when a source changed after the last build the
+ * runner made.
  */
 final class WebBuild {
 
@@ -37,8 +39,8 @@ final class WebBuild {
 	 * What is on disk.
 	 *
 	 * @param dependenciesInstalled whether {@code web/node_modules} exists
-	 * @param lockInstalled whether {@code package-lock.json} is the one of the runner's
-	 * last successful {@code npm ci}
+	 * @param lockInstalled whether the last install happened after
+	 * {@code package-lock.json} last changed
 	 * @param lastBuild when the runner's last successful build started
 	 * @param newestSource the last change to a source of the build
 	 * @param serverBuilt whether the standalone server is there
@@ -82,7 +84,7 @@ final class WebBuild {
 			steps.add(new Step(Kind.INSTALL, "node_modules is missing"));
 		}
 		else if (!snapshot.lockInstalled()) {
-			steps.add(new Step(Kind.INSTALL, "package-lock.json changed since the last npm ci"));
+			steps.add(new Step(Kind.INSTALL, "package-lock.json changed since the last install"));
 		}
 		if (!steps.isEmpty()) {
 			steps.add(new Step(Kind.BUILD, "the dependencies were installed"));
@@ -111,10 +113,11 @@ final class WebBuild {
 
 	static Snapshot read(Layout layout) throws IOException {
 		Path web = layout.web();
-		Path installedLock = layout.webState().resolve("installed-lock.json");
+		// npm writes it at the end of a successful install, never during one.
+		Path installed = web.resolve("node_modules/.package-lock.json");
 		Path lock = web.resolve("package-lock.json");
-		boolean lockInstalled = Files.exists(installedLock) && Files.exists(lock)
-				&& Files.mismatch(lock, installedLock) == -1;
+		boolean lockInstalled = Files.exists(installed) && Files.exists(lock)
+				&& Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0;
 		Path built = layout.webState().resolve("built");
 		Instant lastBuild = Files.exists(built) ? Files.getLastModifiedTime(built).toInstant() : null;
 		return new Snapshot(Files.isDirectory(web.resolve("node_modules")), lockInstalled, lastBuild, newestSource(web),

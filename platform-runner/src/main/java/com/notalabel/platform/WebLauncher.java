@@ -136,11 +136,7 @@ final class WebLauncher implements Services.Launcher {
 		for (WebBuild.Step step : steps) {
 			lines.add("echo " + quote("----- " + step.describe()));
 			switch (step.kind()) {
-				case INSTALL -> {
-					lines.add("rm -f " + quote(state.resolve("installed-lock.json").toString()));
-					lines.add(lowPriority + npm + " ci");
-					lines.add("cp package-lock.json " + quote(state.resolve("installed-lock.json").toString()));
-				}
+				case INSTALL -> lines.add(lowPriority + npm + " ci");
 				case BUILD -> {
 					// The stamp takes the time the build started: a source saved during the build
 					// is newer, and the next start builds again.

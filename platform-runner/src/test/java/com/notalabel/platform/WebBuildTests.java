@@ -36,11 +36,11 @@ class WebBuildTests {
 		}
 
 		@Test
-		void installsAgainWhenTheLockFileChangedSinceTheLastInstall() {
+		void installsAgainWhenTheLockFileChangedAfterTheLastInstall() {
 			List<Step> plan = WebBuild.plan(new Snapshot(true, false, BUILT, BUILT.minusSeconds(60), true));
 
 			assertThat(plan).extracting(Step::kind).containsExactly(Kind.INSTALL, Kind.BUILD);
-			assertThat(plan.getFirst().why()).isEqualTo("package-lock.json changed since the last npm ci");
+			assertThat(plan.getFirst().why()).isEqualTo("package-lock.json changed since the last install");
 		}
 
 		@Test
@@ -106,11 +106,11 @@ class WebBuildTests {
 		}
 
 		@Test
-		void knowsTheLockItInstalledAndWhenItBuilt() throws IOException {
+		void knowsWhetherTheLastInstallFollowedTheLockAndWhenItBuilt() throws IOException {
 			setUp();
-			Files.createDirectories(this.web.resolve("node_modules"));
+			// npm's record of the install it finished, written after the lock file it followed.
+			file("node_modules/.package-lock.json", BUILT.minusSeconds(90));
 			Files.createDirectories(this.layout.webState());
-			Files.copy(this.web.resolve("package-lock.json"), this.layout.webState().resolve("installed-lock.json"));
 			Files.writeString(this.layout.webState().resolve("built"), "");
 			Files.setLastModifiedTime(this.layout.webState().resolve("built"), FileTime.from(BUILT));
 			file(".next/standalone/server.js", BUILT.plusSeconds(30));
@@ -118,7 +118,11 @@ class WebBuildTests {
 			assertThat(WebBuild.read(this.layout))
 				.isEqualTo(new Snapshot(true, true, BUILT, BUILT.minusSeconds(50), true));
 
-			Files.writeString(this.web.resolve("package-lock.json"), "{\"lockfileVersion\": 3}");
+			// A pull that changed the lock, or a half-done install that npm has not recorded.
+			file("package-lock.json", BUILT.minusSeconds(80));
+			assertThat(WebBuild.read(this.layout).lockInstalled()).isFalse();
+			Files.delete(this.web.resolve("node_modules/.package-lock.json"));
+			file("package-lock.json", BUILT.minusSeconds(100));
 			assertThat(WebBuild.read(this.layout).lockInstalled()).isFalse();
 		}
 
