@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 export default function LandingPage() {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-8 px-6 py-16">
+    <main id="main" className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-8 px-6 py-16">
       <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">Not a Label</h1>
       <p className="text-lg text-zinc-600 dark:text-zinc-300">
         What a label gives its artists, without the label: your catalogue with real audio processing, releases

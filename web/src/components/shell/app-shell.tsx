@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -54,7 +53,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();
   const me = useMe();
   const signOut = useSignOut();
-  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = useRef<HTMLDialogElement>(null);
   const unauthorized = me.error ? toProblem(me.error).isUnauthorized : false;
 
   useEffect(() => {
@@ -71,30 +70,28 @@ export function AppShell({ children }: { children: React.ReactNode }) {
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-          <Dialog.Root open={menuOpen} onOpenChange={setMenuOpen}>
-            <Dialog.Trigger asChild>
-              <Button variant="ghost" size="sm" className="md:hidden" aria-label="Open the menu">
-                <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
-                  <path d="M4 6h16M4 12h16M4 18h16" />
-                </svg>
+          <Button variant="ghost" size="sm" className="md:hidden" aria-label="Open the menu" onClick={() => menu.current?.showModal()}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M4 6h16M4 12h16M4 18h16" />
+            </svg>
+          </Button>
+          {/* A native modal dialog: focus moves in and stays, Escape closes it, and it costs no script. */}
+          <dialog
+            ref={menu}
+            aria-label="Menu"
+            onClick={(event) => {
+              if (event.target === event.currentTarget) menu.current?.close();
+            }}
+            className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:bg-zinc-950 dark:text-zinc-100"
+          >
+            <div className="mb-6 flex items-center justify-between">
+              <p className="text-lg font-bold">Not a Label</p>
+              <Button variant="ghost" size="sm" onClick={() => menu.current?.close()}>
+                Close
               </Button>
-            </Dialog.Trigger>
-            <Dialog.Portal>
-              <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-              <Dialog.Content className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-white p-4 shadow-xl dark:bg-zinc-950">
-                <div className="mb-6 flex items-center justify-between">
-                  <Dialog.Title className="text-lg font-bold">Not a Label</Dialog.Title>
-                  <Dialog.Close asChild>
-                    <Button variant="ghost" size="sm">
-                      Close
-                    </Button>
-                  </Dialog.Close>
-                </div>
-                <Dialog.Description className="sr-only">The app&apos;s sections</Dialog.Description>
-                <NavLinks onNavigate={() => setMenuOpen(false)} />
-              </Dialog.Content>
-            </Dialog.Portal>
-          </Dialog.Root>
+            </div>
+            <NavLinks onNavigate={() => menu.current?.close()} />
+          </dialog>
           <Link href="/dashboard" className="font-bold tracking-tight md:hidden">
             Not a Label
           </Link>
