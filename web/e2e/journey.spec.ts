@@ -1,12 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { calibratedWav } from './support/audio';
+import { calibratedWav, squarePng } from './support/audio';
 import { linkMailedTo } from './support/mail';
 import { checkPage, screenshot } from './support/pages';
 
 /**
  * An artist's first visit, in a real browser against the real platform: sign up, verify the address with
- * the link from the caught mail, upload a generated WAV and watch its progress, read the analysis and the
- * waveform, describe the track (a refused ISRC shows at its field), then sign out. Every page is checked
+ * the link from the caught mail, upload generated WAVs and watch their progress, read the analysis and the
+ * waveform, describe the track (a refused ISRC shows at its field), build an album with artwork, set up the
+ * public page, then sign out; and back with the keyboard alone, to leave for good. Every page is checked
  * with axe-core and kept as a screenshot. Later issues extend this journey.
  */
 
@@ -58,7 +60,7 @@ async function recordProgress(page: Page, label: string) {
   return () => page.evaluate(() => (window as unknown as { nalProgress: number[] }).nalProgress);
 }
 
-test('an artist signs up, verifies, uploads a track, reads its analysis, describes it and signs out', async ({
+test('an artist signs up, uploads, reads the analysis, describes a track, builds an album, signs out and leaves', async ({
   page,
   request,
   baseURL,
@@ -135,7 +137,6 @@ test('an artist signs up, verifies, uploads a track, reads its analysis, describ
     await expect(cancelled.getByText(/Uploading · /)).toBeVisible();
     await cancelled.getByRole('button', { name: `Cancel upload of ${second}` }).click();
     await expect(cancelled.getByText('Cancelled')).toBeVisible();
-    await expect(cancelled.getByRole('button', { name: `Retry upload of ${second}` })).toBeVisible();
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
@@ -143,12 +144,20 @@ test('an artist signs up, verifies, uploads a track, reads its analysis, describ
       uploadThroughput: -1,
     });
     await checkPage(page, testInfo, 'uploads, one cancelled');
+    // Cancelled means the platform never got it: its catalogue, asked directly with the page's session.
+    const catalogue = await page.request.get('/api/v1/tracks?size=100');
+    expect(catalogue.ok()).toBe(true);
+    const titles = ((await catalogue.json()) as { items: { title: string }[] }).items.map((t) => t.title);
+    expect(titles).toEqual(['journey-tone']);
 
-    // The list follows the processing without a reload, and never shows the cancelled upload as a track.
+    await cancelled.getByRole('button', { name: `Retry upload of ${second}` }).click();
+    await expect(cancelled.getByText('Uploaded, now being processed')).toBeVisible({ timeout: 120_000 });
+
+    // The list follows the processing without a reload.
     const tracks = page.getByRole('table', { name: 'Your tracks and their processing status' });
     const row = tracks.getByRole('row', { name: /journey-tone/ });
     await expect(row.getByText('Ready')).toBeVisible({ timeout: 5 * 60_000 });
-    await expect(tracks.getByRole('row', { name: /second-take/ })).toHaveCount(0);
+    await expect(tracks.getByRole('row', { name: /second-take/ }).getByText('Ready')).toBeVisible({ timeout: 5 * 60_000 });
     await checkPage(page, testInfo, 'tracks, processed');
     trackPath = (await row.getByRole('link').getAttribute('href')) ?? '';
     expect(trackPath).toMatch(/^\/tracks\/[0-9a-f-]{36}$/);
@@ -176,13 +185,16 @@ test('an artist signs up, verifies, uploads a track, reads its analysis, describ
     expect(await player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(20, 0);
     await checkPage(page, testInfo, 'track page');
 
-    // The dark theme, chosen in the app's theme menu, passes the same checks (contrast above all).
-    await page.getByRole('button', { name: 'Theme' }).click();
-    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    // The dark theme, chosen with the app's theme button, passes the same checks (contrast above all).
+    const theme = page.getByRole('button', { name: /^Theme: / });
+    await expect(theme).toHaveAccessibleName(/Switch to light/);
+    await theme.click();
+    await expect(theme).toHaveAccessibleName(/^Theme: light\. Switch to dark/);
+    await theme.click();
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await checkPage(page, testInfo, 'track page, dark theme');
-    await page.getByRole('button', { name: 'Theme' }).click();
-    await page.getByRole('menuitemradio', { name: 'Light' }).click();
+    await theme.click();
+    await expect(theme).toHaveAccessibleName(/^Theme: as the system/);
     await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
   });
 
@@ -205,12 +217,96 @@ test('an artist signs up, verifies, uploads a track, reads its analysis, describ
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Journey Tone');
   });
 
+  await test.step('build an album: running order by drag and drop, artwork, UPC and release date', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Albums' }).click();
+    await expect(page.getByText('No albums yet')).toBeVisible();
+    await checkPage(page, testInfo, 'albums, none yet');
+    await page.getByLabel('Album title').fill('First Light');
+    await page.getByLabel('Type').selectOption({ label: 'EP' });
+    await page.getByRole('button', { name: 'Create album' }).click();
+    await expect(page).toHaveURL(/\/albums\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'First Light' })).toBeVisible();
+    for (const warning of ['Add the tracks of this release.', 'Add a UPC', 'Choose a release date.', 'Add cover artwork']) {
+      await expect(page.getByText(warning)).toBeVisible();
+    }
+    await checkPage(page, testInfo, 'album, new');
+
+    for (const title of ['Journey Tone', 'second-take']) {
+      await page.getByLabel('Track to add').selectOption({ label: title });
+      await page.getByRole('button', { name: 'Add to album' }).click();
+      await expect(page.getByRole('list', { name: 'Tracks in running order' }).getByText(title)).toBeVisible();
+    }
+    const order = page.getByRole('list', { name: 'Tracks in running order' }).getByRole('listitem');
+    await expect(order).toHaveCount(2);
+    await expect(order.nth(0)).toContainText('Journey Tone');
+    await expect(page.getByText('Add the tracks of this release.')).toBeHidden();
+
+    // Drag the second track by its handle above the first, with the pointer as a person would.
+    const handle = page.getByRole('button', { name: 'Drag second-take to reorder' });
+    const target = await order.nth(0).boundingBox();
+    const from = await handle.boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2 - ((from!.y - target!.y + 8) * step) / 10);
+    }
+    await page.mouse.up();
+    await expect(order.nth(0)).toContainText('second-take');
+    await expect(order.nth(1)).toContainText('Journey Tone');
+    // The order is the platform's, not only the page's.
+    await page.reload();
+    await expect(order.nth(0)).toContainText('second-take');
+
+    // Artwork: the chosen image shows before it is sent; then the platform's copy.
+    await page.getByLabel('Choose artwork').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: squarePng(3000, [225, 29, 72]) });
+    await expect(page.getByRole('img', { name: 'Preview of the new artwork' })).toBeVisible();
+    await screenshot(page, testInfo, 'artwork preview');
+    await page.getByRole('button', { name: 'Upload artwork' }).click();
+    await expect(page.getByRole('img', { name: 'Cover artwork of First Light' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('3000 × 3000 pixels, PNG.')).toBeVisible();
+    await expect(page.getByText('Add cover artwork')).toBeHidden();
+
+    // A UPC with a wrong check digit is refused at its field; the right one is kept.
+    const details = page.getByRole('form', { name: 'Release details' });
+    const upc = details.getByLabel('UPC');
+    await upc.fill('036000291453');
+    await details.getByLabel('Release date').fill('2027-03-05');
+    await details.getByRole('button', { name: 'Save album' }).click();
+    await expect(upc).toHaveAttribute('aria-invalid', 'true');
+    await expect(upc).toHaveAccessibleDescription(/check digit/i);
+    await checkPage(page, testInfo, 'album, UPC refused');
+    await upc.fill('036000291452');
+    await details.getByRole('button', { name: 'Save album' }).click();
+    await expect(details.getByText('Album saved.')).toBeVisible();
+    await expect(page.getByText('Ready for release')).toBeVisible();
+    await checkPage(page, testInfo, 'album, ready for release');
+  });
+
+  const handle = `nova-${Date.now().toString(36)}`;
+  await test.step('the public page: set a handle and a bio, and read the page as a visitor would', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    const profile = page.getByRole('form', { name: 'Profile' });
+    await profile.getByLabel('Handle').fill(handle);
+    await profile.getByLabel('Bio').fill('Sine waves at calibration level, since today.');
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await expect(profile.getByText('Profile saved.')).toBeVisible();
+    await checkPage(page, testInfo, 'profile');
+
+    // Rendered on the server: the Open Graph tags are in the HTML itself, before any script runs.
+    const html = await (await page.request.get(`/${handle}`)).text();
+    expect(html).toContain('<meta property="og:title" content="Nova Lane"/>');
+    expect(html).toContain('Sine waves at calibration level, since today.');
+    await page.goto(`/${handle}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nova Lane' })).toBeVisible();
+    await checkPage(page, testInfo, 'public page');
+  });
+
   await test.step('on a phone the navigation is a menu', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { name: 'Welcome, Nova Lane' })).toBeVisible();
     await page.getByRole('button', { name: 'Open the menu' }).click();
-    const menu = page.getByRole('dialog');
+    const menu = page.getByRole('dialog', { name: 'Menu' });
     await expect(menu.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await checkPage(page, testInfo, 'menu on a phone');
     await menu.getByRole('link', { name: 'Tracks' }).click();
@@ -240,7 +336,30 @@ test('an artist signs up, verifies, uploads a track, reads its analysis, describ
 
     await expect(page).toHaveURL(/\/tracks$/);
     await expect(page.getByRole('table', { name: 'Your tracks and their processing status' })).toContainText('Journey Tone');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+  });
+
+  await test.step('the account: sessions, the data export, and leaving for good', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await expect(page.getByRole('list', { name: 'Sessions' }).getByRole('listitem')).not.toHaveCount(0);
+    await checkPage(page, testInfo, 'account');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download your data' }).click();
+    const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(exported)).toContain(email);
+
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete your account for good?' });
+    await confirm.getByLabel('Your password').fill('not my password');
+    await confirm.getByRole('button', { name: 'Delete my account' }).click();
+    await expect(confirm.getByLabel('Your password')).toHaveAttribute('aria-invalid', 'true');
+    await checkPage(page, testInfo, 'delete refused');
+    await confirm.getByLabel('Your password').fill(password);
+    await confirm.getByRole('button', { name: 'Delete my account' }).click();
+    await expect(page).toHaveURL(/\/login\?deleted=1$/);
+    await expect(page.getByText('Your account is deleted.')).toBeVisible();
+
+    // Gone: the public page with it.
+    expect((await page.request.get(`/${handle}`)).status()).toBe(404);
   });
 });
