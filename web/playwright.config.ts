@@ -18,7 +18,12 @@ export default defineConfig({
   // A journey uploads and waits for the audio analysis on a small, shared machine.
   timeout: 10 * 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // The JSON report carries the figures the journeys note (the dashboard's JavaScript, the waveform's draw).
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: 'playwright-report/results.json' }],
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -98,6 +98,28 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(page.getByText('Verify your e-mail address')).toBeHidden();
   });
 
+  await test.step("the signed-in dashboard's first load carries at most 200 kB of compressed JavaScript", async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { name: 'Welcome, Nova Lane' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // What crossed the wire for each script, headers included, as the server compressed it.
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming)
+        .filter((entry) => entry.initiatorType === 'script' || /\.js(\?|$)/.test(entry.name))
+        .map((entry) => ({ name: new URL(entry.name).pathname, bytes: entry.transferSize })),
+    );
+    const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
+    testInfo.annotations.push({ type: 'dashboard JavaScript (compressed bytes)', description: String(total) });
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((script) => script.bytes > 0), 'every script came over the network').toBe(true);
+    expect(total, scripts.map((script) => `${script.name} ${script.bytes}`).join('\n')).toBeLessThanOrEqual(200 * 1024);
+    await cdp.detach();
+  });
+
   let trackPath = '';
   await test.step('drop a WAV and watch it upload, then cancel a second one', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tracks' }).click();
