@@ -60,6 +60,14 @@ record Layout(Path root) {
 		return home().resolve("state.json");
 	}
 
+	/**
+	 * The state of the last supervisor, set aside by {@code ./platform up} before the
+	 * next one starts.
+	 */
+	Path previousStateFile() {
+		return home().resolve("state.previous.json");
+	}
+
 	Path pidFile() {
 		return home().resolve("supervisor.pid");
 	}

@@ -40,6 +40,9 @@ public final class Platform {
 
 	private static final int LOG_LINES = 15;
 
+	/** How far apart a process's start and its recorded launch may be: the same start. */
+	private static final Duration SAME_START = Duration.ofSeconds(10);
+
 	private Platform() {
 	}
 
@@ -302,8 +305,8 @@ public final class Platform {
 		}
 		List<ProcessHandle> leftovers = leftovers(layout);
 		for (ProcessHandle process : leftovers) {
-			System.out.println("Stopping process " + process.pid() + " left by a supervisor that ended: "
-					+ process.info().arguments().map((arguments) -> arguments[arguments.length - 1]).orElse("?"));
+			System.out.println(
+					"Stopping process " + process.pid() + " left by a supervisor that ended: " + describe(process));
 			process.destroy();
 		}
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -323,14 +326,18 @@ public final class Platform {
 	 */
 	private static List<ProcessHandle> leftovers(Layout layout) {
 		String apps = layout.apps().toString() + "/";
-		String webServer = layout.webServer().toString();
-		List<ProcessHandle> roots = ProcessHandle.allProcesses()
+		List<ProcessHandle> roots = new ArrayList<>(ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.arguments()
-				.map((arguments) -> Arrays.stream(arguments)
-					.anyMatch((argument) -> argument.startsWith(apps) || argument.equals(webServer)))
+				.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(apps)))
 				.orElse(false))
-			.toList();
+			.toList());
+		for (Path state : List.of(layout.stateFile(), layout.previousStateFile())) {
+			PlatformState.readFrom(state)
+				.flatMap(Platform::webServerLeftBehind)
+				.filter((server) -> !roots.contains(server))
+				.ifPresent(roots::add);
+		}
 		List<ProcessHandle> all = new ArrayList<>();
 		for (ProcessHandle root : roots) {
 			root.descendants().filter((process) -> !all.contains(process)).forEach(all::add);
@@ -339,6 +346,36 @@ public final class Platform {
 			}
 		}
 		return all;
+	}
+
+	/**
+	 * @return the last argument of a process (a service's jar), or its command when it
+	 * has none (the web app's server, which renames itself)
+	 */
+	static String describe(ProcessHandle process) {
+		ProcessHandle.Info info = process.info();
+		return info.arguments()
+			.filter((arguments) -> arguments.length > 0)
+			.map((arguments) -> arguments[arguments.length - 1])
+			.or(info::command)
+			.orElse("?");
+	}
+
+	/**
+	 * The web app's server names itself {@code next-server}, so its arguments no longer
+	 * say what it runs: it is known by the process the last state recorded, started when
+	 * the state says it was (a process that merely reuses the number started at another
+	 * time).
+	 */
+	static Optional<ProcessHandle> webServerLeftBehind(PlatformState state) {
+		return state.component(WebLauncher.SPEC.name())
+			.filter((web) -> web.pid() != null && web.launchedAt() != null)
+			.flatMap((web) -> ProcessHandle.of(web.pid())
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> process.info()
+					.startInstant()
+					.map((started) -> Duration.between(web.launchedAt(), started).abs().compareTo(SAME_START) <= 0)
+					.orElse(false)));
 	}
 
 	/**

@@ -71,4 +71,26 @@ class PlatformTests {
 		assertThat(Platform.await(layout, self)).isZero();
 	}
 
+	@Test
+	void knowsTheWebServerADeadSupervisorLeftByItsRecordedProcessAndStart() throws Exception {
+		// Its arguments cannot tell: Next.js renames the process next-server.
+		Process server = new ProcessBuilder("sleep", "60").start();
+		try {
+			Instant started = server.toHandle().info().startInstant().orElseThrow();
+			Component web = Component.service("web", "http://127.0.0.1:3000")
+				.launched(server.pid(), started, Cache.NONE);
+			PlatformState state = new PlatformState(1, Phase.READY, START, null, null, List.of(), Map.of());
+
+			assertThat(Platform.webServerLeftBehind(state.with(web))).contains(server.toHandle());
+			assertThat(Platform.describe(server.toHandle())).isEqualTo("60");
+			Component reused = Component.service("web", "http://127.0.0.1:3000")
+				.launched(server.pid(), started.minusSeconds(3600), Cache.NONE);
+			assertThat(Platform.webServerLeftBehind(state.with(reused))).isEmpty();
+			assertThat(Platform.webServerLeftBehind(state)).isEmpty();
+		}
+		finally {
+			server.destroyForcibly();
+		}
+	}
+
 }
