@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
@@ -24,7 +24,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               const current = isCurrent(pathname, item.href);
               return (
                 <li key={item.href}>
-                  <Link
+                  <AppLink
                     href={item.href}
                     onClick={onNavigate}
                     aria-current={current ? 'page' : undefined}
@@ -36,7 +36,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
                     )}
                   >
                     {item.label}
-                  </Link>
+                  </AppLink>
                 </li>
               );
             })}
@@ -63,9 +63,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <aside className="hidden border-r border-zinc-200 px-3 py-6 md:block dark:border-zinc-800">
-        <Link href="/dashboard" className="mb-8 block px-3 text-lg font-bold tracking-tight">
+        <AppLink href="/dashboard" className="mb-8 block px-3 text-lg font-bold tracking-tight">
           Not a Label
-        </Link>
+        </AppLink>
         <NavLinks />
       </aside>
       <div className="flex min-w-0 flex-col">
@@ -92,9 +92,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             </div>
             <NavLinks onNavigate={() => menu.current?.close()} />
           </dialog>
-          <Link href="/dashboard" className="font-bold tracking-tight md:hidden">
+          <AppLink href="/dashboard" className="font-bold tracking-tight md:hidden">
             Not a Label
-          </Link>
+          </AppLink>
           <div className="ml-auto flex items-center gap-2">
             {me.data ? (
               <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-300">{displayNameOf(me.data)}</span>

@@ -32,7 +32,7 @@ export function ResetPasswordForm() {
       </Alert>
     );
   }
-  const errorFor = fieldErrorsOf(reset.error);
+  const errorFor = fieldErrorsOf(reset.error, { 'auth.token_invalid': 'token' });
   return (
     <form
       noValidate

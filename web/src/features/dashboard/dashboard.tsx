@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { Card, PageHeader } from '@/components/ui/states';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useAlbumList } from '@/lib/queries/albums';
@@ -13,10 +13,10 @@ const LINK = 'font-medium text-brand-700 hover:underline dark:text-brand-100';
 
 function Stat({ label, value, href }: { label: string; value: React.ReactNode; href: string }) {
   return (
-    <Link href={href} className="rounded-lg border border-zinc-200 p-4 hover:border-brand-500 dark:border-zinc-800">
+    <AppLink href={href} className="rounded-lg border border-zinc-200 p-4 hover:border-brand-500 dark:border-zinc-800">
       <p className="text-sm text-zinc-600 dark:text-zinc-300">{label}</p>
       <p className="mt-1 text-3xl font-bold tabular-nums">{value}</p>
-    </Link>
+    </AppLink>
   );
 }
 
@@ -44,9 +44,9 @@ export function Dashboard() {
               <h2 id="recent-tracks" className="text-lg font-semibold">
                 Recent tracks
               </h2>
-              <Link href="/tracks" className={LINK}>
+              <AppLink href="/tracks" className={LINK}>
                 Upload tracks
-              </Link>
+              </AppLink>
             </div>
             <ProblemAlert error={tracks.error} />
             {tracks.data && recent.length === 0 ? (
@@ -55,9 +55,9 @@ export function Dashboard() {
             <ul className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
               {recent.map((t) => (
                 <li key={t.id} className="flex items-center justify-between gap-2 py-2">
-                  <Link href={`/tracks/${t.id}`} className={`${LINK} truncate`}>
+                  <AppLink href={`/tracks/${t.id}`} className={`${LINK} truncate`}>
                     {t.title || 'Untitled'}
-                  </Link>
+                  </AppLink>
                   <TrackStatusBadge status={t.status} />
                 </li>
               ))}
@@ -68,9 +68,9 @@ export function Dashboard() {
               <h2 id="recent-albums" className="text-lg font-semibold">
                 Albums
               </h2>
-              <Link href="/albums" className={LINK}>
+              <AppLink href="/albums" className={LINK}>
                 All albums
-              </Link>
+              </AppLink>
             </div>
             <ProblemAlert error={albums.error} />
             {albums.data && (albums.data.items ?? []).length === 0 ? (
@@ -79,9 +79,9 @@ export function Dashboard() {
             <ul className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
               {(albums.data?.items ?? []).map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-2 py-2">
-                  <Link href={`/albums/${a.id}`} className={`${LINK} truncate`}>
+                  <AppLink href={`/albums/${a.id}`} className={`${LINK} truncate`}>
                     {a.title}
-                  </Link>
+                  </AppLink>
                   <span className="text-sm text-zinc-600 dark:text-zinc-300">
                     {(a.warnings ?? []).length === 0 ? 'Ready' : `${(a.warnings ?? []).length} to do`}
                   </span>
@@ -94,9 +94,9 @@ export function Dashboard() {
           <Card>
             <p>
               Choose a handle to get your public page.{' '}
-              <Link href="/profile" className={LINK}>
+              <AppLink href="/profile" className={LINK}>
                 Edit your profile
-              </Link>
+              </AppLink>
             </p>
           </Card>
         ) : null}

@@ -1,18 +1,13 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { Loading } from '@/components/ui/states';
 import type { Track } from '@/lib/api/types';
 import { useWaveform } from '@/lib/queries/tracks';
+import { loadPeaks, Waveform } from './waveform';
 
-const loadWaveform = () => import('./waveform');
-
-const Waveform = dynamic(loadWaveform, {
-  ssr: false,
-  loading: () => <Loading label="Drawing the waveform…" />,
-});
 
 /**
  * Playback of the streaming rendition with its waveform. The stream's address redirects to a signed URL
@@ -23,9 +18,10 @@ export function Player({ track }: { track: Track }) {
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   const waveform = useWaveform(track);
   const lastReload = useRef(0);
+  const [unplayable, setUnplayable] = useState(false);
   // peaks.js and Konva load while the waveform's data is on its way, not after it arrived.
   useEffect(() => {
-    void loadWaveform();
+    void loadPeaks();
   }, []);
   const streamUrl = track.links?.stream ?? `/api/v1/tracks/${track.id}/stream`;
 
@@ -44,16 +40,23 @@ export function Player({ track }: { track: Track }) {
         src={streamUrl}
         aria-label={`Play ${track.title ?? 'the track'}`}
         className="w-full"
+        onLoadedMetadata={() => setUnplayable(false)}
         onError={(event) => {
           const element = event.currentTarget;
           const now = Date.now();
-          if (now - lastReload.current < 10_000) return;
+          if (now - lastReload.current < 10_000) {
+            setUnplayable(true);
+            return;
+          }
           lastReload.current = now;
           const at = element.currentTime;
           element.load();
           element.addEventListener('loadedmetadata', () => (element.currentTime = at), { once: true });
         }}
       />
+      {unplayable ? (
+        <Alert tone="error">The recording cannot be played right now. Reload the page to try again.</Alert>
+      ) : null}
     </section>
   );
 }

@@ -1,20 +1,30 @@
 'use client';
 
 import type { PeaksInstance } from 'peaks.js';
-import Peaks from 'peaks.js';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import type { WaveformResult } from '@/lib/queries/tracks';
+import { audioPlayerAdapter } from './audio-player-adapter';
 
 /** The performance measure the journeys read: from the data's arrival to the waveform on screen. */
 export const WAVEFORM_DRAW_MEASURE = 'nal:waveform-draw';
 
+let peaksModule: Promise<typeof import('peaks.js')> | null = null;
+
 /**
- * peaks.js over the service's audiowaveform JSON, driving the page's <audio>. This module (with Konva) is
- * loaded only on the track page, so it costs the dashboard nothing.
+ * peaks.js and Konva, fetched once and only by the track page, so they cost the dashboard nothing. Loaded
+ * imperatively rather than through React.lazy: a suspended component is revealed no sooner than 300 ms
+ * after its fallback showed (React's throttle against flicker), which alone would exceed the waveform's
+ * draw budget.
  */
-export default function Waveform({
+export function loadPeaks() {
+  peaksModule ??= import('peaks.js');
+  return peaksModule;
+}
+
+/** peaks.js over the service's audiowaveform JSON, driving the page's <audio>. */
+export function Waveform({
   waveform,
   audio,
 }: {
@@ -28,42 +38,51 @@ export default function Waveform({
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!zoomview.current || !overview.current) return;
+    const zoomContainer = zoomview.current;
+    const overviewContainer = overview.current;
+    if (!zoomContainer || !overviewContainer) return;
     let cancelled = false;
     const spp = waveform.json.samples_per_pixel;
-    Peaks.init(
-      {
-        zoomview: { container: zoomview.current, waveformColor: '#e11d48', playedWaveformColor: '#9f1239' },
-        overview: { container: overview.current, waveformColor: '#a1a1aa', playedWaveformColor: '#e11d48' },
-        mediaElement: audio,
-        waveformData: { json: waveform.json },
-        zoomLevels: [spp, spp * 2, spp * 4, spp * 8, spp * 16],
-        keyboard: false,
-        playheadColor: '#f43f5e',
-        axisLabelColor: '#71717a',
-        axisGridlineColor: '#a1a1aa',
-      },
-      (error, instance) => {
-        if (cancelled) {
-          instance?.destroy();
-          return;
+    const drawn = (error: Error | null, instance?: PeaksInstance) => {
+      if (cancelled) {
+        instance?.destroy();
+        return;
+      }
+      if (error || !instance) {
+        setFailed('The waveform could not be drawn.');
+        return;
+      }
+      peaks.current = instance;
+      // Konva draws on the next frame; the measure ends once that frame is painted.
+      requestAnimationFrame(() => {
+        const now = performance.now();
+        try {
+          performance.measure(WAVEFORM_DRAW_MEASURE, { start: waveform.receivedAt, end: now });
+        } catch {
+          // Browsers without measure options still show the figure on the element.
         }
-        if (error || !instance) {
-          setFailed('The waveform could not be drawn.');
-          return;
-        }
-        peaks.current = instance;
-        // Konva draws on the next frame; the measure ends once that frame is painted.
-        requestAnimationFrame(() => {
-          const now = performance.now();
-          try {
-            performance.measure(WAVEFORM_DRAW_MEASURE, { start: waveform.receivedAt, end: now });
-          } catch {
-            // Browsers without measure options still show the figure on the element.
-          }
-          setDrawMs(Math.round(now - waveform.receivedAt));
-        });
+        setDrawMs(Math.round(now - waveform.receivedAt));
+      });
+    };
+    loadPeaks().then(
+      ({ default: Peaks }) => {
+        if (cancelled) return;
+        Peaks.init(
+          {
+            zoomview: { container: zoomContainer, waveformColor: '#e11d48', playedWaveformColor: '#9f1239' },
+            overview: { container: overviewContainer, waveformColor: '#a1a1aa', playedWaveformColor: '#e11d48' },
+            player: audioPlayerAdapter(audio, (waveform.json.length * spp) / waveform.json.sample_rate),
+            waveformData: { json: waveform.json },
+            zoomLevels: [spp, spp * 2, spp * 4, spp * 8, spp * 16],
+            keyboard: false,
+            playheadColor: '#f43f5e',
+            axisLabelColor: '#71717a',
+            axisGridlineColor: '#a1a1aa',
+          },
+          drawn,
+        );
       },
+      () => setFailed('The waveform could not be drawn.'),
     );
     return () => {
       cancelled = true;
