@@ -192,11 +192,25 @@ public final class Platform {
 				downs.put(component.name(), component.restarts());
 			}
 		}
-		if (downs.isEmpty() && state.phase() == Phase.READY) {
+		// Up builds what is stale: a running web app whose sources changed is built again.
+		Optional<Component> staleWeb = state.component(WebLauncher.SPEC.name())
+			.filter((web) -> web.state() == ComponentState.READY);
+		List<WebBuild.Step> steps = staleWeb.isPresent() ? WebBuild.plan(WebBuild.read(layout)) : List.of();
+		if (steps.isEmpty()) {
+			staleWeb = Optional.empty();
+		}
+		if (downs.isEmpty() && staleWeb.isEmpty() && state.phase() == Phase.READY) {
 			System.out.println("Already running.");
 			return status(layout);
 		}
-		System.out.println("Starting what is down: " + String.join(", ", downs.keySet()));
+		if (!downs.isEmpty()) {
+			System.out.println("Starting what is down: " + String.join(", ", downs.keySet()));
+		}
+		List<String> rebuilt = staleWeb.map(Component::name).stream().toList();
+		staleWeb.ifPresent((web) -> {
+			System.out.println("The web app is stale; " + WebBuild.describe(steps));
+			downs.put(web.name(), web.restarts());
+		});
 		Instant asked = Instant.now();
 		Files.writeString(layout.reviveRequest(), String.join("\n", downs.keySet()));
 		Progress progress = new Progress(Duration.ofSeconds(20), asked, state);
@@ -212,7 +226,10 @@ public final class Platform {
 			boolean allReady = true;
 			for (Map.Entry<String, Integer> revived : downs.entrySet()) {
 				Component component = current.component(revived.getKey()).orElseThrow();
-				allReady &= component.state() == ComponentState.READY;
+				// What ran already (a stale web app) is ready again only once it was started again.
+				boolean wasRunning = rebuilt.contains(revived.getKey());
+				allReady &= component.state() == ComponentState.READY
+						&& (!wasRunning || component.restarts() > revived.getValue());
 				// Each attempt counts as a restart: one that is down again failed.
 				boolean failedAgain = component.restarts() > revived.getValue()
 						&& (component.state() == ComponentState.RESTARTING

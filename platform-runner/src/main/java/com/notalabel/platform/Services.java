@@ -239,6 +239,26 @@ final class Services {
 	}
 
 	/**
+	 * Stops every process and starts them again as at the first start: one that fails to
+	 * start is given up on rather than tried again with a back-off. The web app's when
+	 * its build is stale, since a build that fails would fail again.
+	 * @param why what the status shows until it starts
+	 */
+	void startAfresh(Duration grace, String why) {
+		stopAll(grace);
+		Instant now = this.clock.instant();
+		for (Supervised service : this.services) {
+			service.failures = 0;
+			service.startAt = now;
+			service.component = service.component.down(ComponentState.RESTARTING, null, why);
+		}
+		this.started = false;
+		this.failure = null;
+		this.log.accept("Starting afresh: " + String.join(", ", this.services.stream().map(Supervised::name).toList())
+				+ " (" + why + ")");
+	}
+
+	/**
 	 * Stops every process, in parallel: each may take a while to drain its work.
 	 */
 	void stopAll(Duration grace) {

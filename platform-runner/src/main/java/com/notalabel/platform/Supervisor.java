@@ -262,9 +262,15 @@ final class Supervisor {
 		if (running == null || trainer == null || webApp == null) {
 			return null;
 		}
-		if (Files.deleteIfExists(this.layout.reviveRequest())) {
+		if (Files.exists(this.layout.reviveRequest())) {
+			List<String> asked = Files.readAllLines(this.layout.reviveRequest());
+			Files.deleteIfExists(this.layout.reviveRequest());
 			running.revive();
 			webApp.revive();
+			// Named while it runs: its build is stale (./platform up said why).
+			if (asked.contains(WebLauncher.SPEC.name())) {
+				webApp.rebuild("its build is stale; building it again");
+			}
 		}
 		Optional<String> infrastructureFailure = infrastructureFailure();
 		if (infrastructureFailure.isPresent()) {

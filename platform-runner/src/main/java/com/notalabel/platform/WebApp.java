@@ -28,6 +28,9 @@ import com.notalabel.platform.PlatformState.ComponentState;
  */
 final class WebApp {
 
+	/** The server stops in a moment; its build is what takes time. */
+	private static final Duration REBUILD_GRACE = Duration.ofSeconds(10);
+
 	private final @Nullable Services services;
 
 	private final @Nullable Component skipped;
@@ -131,6 +134,19 @@ final class WebApp {
 	 */
 	List<String> revive() {
 		return (this.services != null) ? this.services.revive() : List.of();
+	}
+
+	/**
+	 * {@code ./platform up} on a running platform whose app's build is stale: stops the
+	 * server and builds and starts it again, as at the first start.
+	 * @return whether it was running and is started again
+	 */
+	boolean rebuild(String why) {
+		if (this.services == null || component().state() != ComponentState.READY) {
+			return false;
+		}
+		this.services.startAfresh(REBUILD_GRACE, why);
+		return true;
 	}
 
 	void stop(Duration grace) {

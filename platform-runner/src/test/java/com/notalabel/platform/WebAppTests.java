@@ -194,6 +194,25 @@ class WebAppTests {
 		}
 
 		@Test
+		void upOnARunningPlatformBuildsAStaleAppAgain() throws IOException {
+			WebApp web = web();
+			assertThat(web.rebuild("its build is stale")).isFalse();
+			tick(web, true, 0);
+			assertThat(web.rebuild("its build is stale")).as("while it still starts").isFalse();
+			WebAppTests.this.processes.latest("web").becomeReady();
+			tick(web, true, 60);
+
+			assertThat(web.rebuild("its build is stale")).isTrue();
+
+			assertThat(WebAppTests.this.processes.latest("web").stopped()).isTrue();
+			assertThat(web.busy()).isFalse();
+			tick(web, true, 61);
+			assertThat(WebAppTests.this.processes.launches("web")).isEqualTo(2);
+			assertThat(web.busy()).isTrue();
+			assertThat(web.component().restarts()).isOne();
+		}
+
+		@Test
 		void stopsItsProcess() throws IOException {
 			WebApp web = web();
 			tick(web, true, 0);
