@@ -34,6 +34,14 @@ class DeploymentFilesTests {
 	static final List<String> INFRASTRUCTURE = List.of("postgres", "redis", "minio", "mailpit", "nginx");
 
 	/**
+	 * What the web app's server reads that its image sets itself
+	 * ({@code web/Dockerfile}).
+	 */
+	static final Set<String> WEB_IMAGE_VARIABLES = Set.of("NODE_ENV", "PORT", "HOSTNAME", "NEXT_TELEMETRY_DISABLED");
+
+	private static final Pattern PROCESS_ENV = Pattern.compile("process\\.env\\.([A-Z][A-Z0-9_]*)");
+
+	/**
 	 * Variables a service reads whose local default is also right in compose, so compose
 	 * need not set them. Anything else a service reads must be set for it.
 	 */
@@ -175,6 +183,78 @@ class DeploymentFilesTests {
 
 		assertThat(documented).containsAll(referenced);
 		assertThat(Files.readString(root.resolve(".gitignore"))).contains("/.env");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void servesTheWebAppFromItsOwnImageBehindNginxOnly() {
+		Map<String, Object> web = service("web");
+		Map<String, Object> build = (Map<String, Object>) web.get("build");
+		assertThat(build.get("context")).isEqualTo("./web");
+		assertThat(root.resolve("web/Dockerfile")).exists();
+		assertThat(root.resolve("web/.dockerignore")).content().contains("node_modules", ".next");
+		assertThat(((Map<String, Object>) service("nginx").get("depends_on")).keySet()).contains("web", "gateway");
+		assertThat((Map<String, Object>) service("nginx").get("environment")).containsEntry("WEB_UPSTREAM", "web:3000")
+			.containsEntry("GATEWAY_UPSTREAM", "gateway:3001");
+	}
+
+	@Test
+	void sendsThePagesToTheWebAppAndTheApiToTheGatewayOnOneOrigin() throws IOException {
+		String template = Files.readString(root.resolve("nginx/templates/notalabel.conf.template"));
+
+		assertThat(template).containsPattern("upstream web \\{\\s*server \\$\\{WEB_UPSTREAM};")
+			.containsPattern("location / \\{\\s*proxy_pass http://web;")
+			.containsPattern("location /api/ \\{\\s*proxy_pass http://gateway;")
+			.containsPattern("location = /\\.well-known/jwks\\.json \\{\\s*proxy_pass http://gateway;");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void setsEveryVariableTheWebAppReads() throws IOException {
+		Set<String> read = new TreeSet<>();
+		collectProcessEnv(root.resolve("web/next.config.ts"), read);
+		try (var sources = Files.walk(root.resolve("web/src"))) {
+			for (Path source : sources.filter((path) -> path.toString().matches(".*\\.(ts|tsx)$")).toList()) {
+				collectProcessEnv(source, read);
+			}
+		}
+		Map<String, Object> environment = (Map<String, Object>) service("web").get("environment");
+		Map<String, Object> buildArguments = (Map<String, Object>) ((Map<String, Object>) service("web").get("build"))
+			.get("args");
+
+		Set<String> missing = new TreeSet<>(read);
+		missing.removeAll(environment.keySet());
+		missing.removeAll(WEB_IMAGE_VARIABLES);
+		assertThat(missing).as("variables the web app reads that compose leaves unset").isEmpty();
+		// next.config.ts is read when the app is built: what it reads is a build argument too.
+		Set<String> readAtBuild = new TreeSet<>();
+		collectProcessEnv(root.resolve("web/next.config.ts"), readAtBuild);
+		assertThat(buildArguments.keySet()).containsAll(readAtBuild);
+		assertThat(Files.readString(root.resolve("web/Dockerfile")))
+			.contains(readAtBuild.stream().map((variable) -> "ARG " + variable).toArray(String[]::new));
+	}
+
+	@Test
+	void linksInMailsOpenTheOriginTheGatewayAccepts() throws IOException {
+		Map<String, String> example = Files.readAllLines(root.resolve(".env.example"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.startsWith("#") && line.contains("="))
+			.collect(Collectors.toMap((line) -> line.substring(0, line.indexOf('=')),
+					(line) -> line.substring(line.indexOf('=') + 1), (a, b) -> b));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> notification = (Map<String, Object>) service("notification-service").get("environment");
+
+		assertThat(List.of(example.get("CORS_ALLOWED_ORIGINS").split(","))).contains(example.get("APP_BASE_URL"));
+		assertThat(String.valueOf(notification.get("APP_BASE_URL")))
+			.isEqualTo("${APP_BASE_URL:-" + example.get("APP_BASE_URL") + "}");
+	}
+
+	private static void collectProcessEnv(Path file, Set<String> into) throws IOException {
+		Matcher matcher = PROCESS_ENV.matcher(Files.readString(file));
+		while (matcher.find()) {
+			into.add(matcher.group(1));
+		}
 	}
 
 	private static boolean isTunable(String variable) {

@@ -57,8 +57,9 @@ final class RunningPlatform implements AutoCloseable {
 		if (status != 0) {
 			// Not running: start it (the reactor built every jar before this module's
 			// tests, and it stops right after the journey, so no build and no training
-			// runs). Running but degraded: up starts what is down.
-			List<String> up = startedHere ? List.of("./platform", "up", "--no-build", "--no-training")
+			// runs; this journey calls the API only, so no web app: the browser journeys in
+			// web/e2e are the second test step). Running but degraded: up starts what is down.
+			List<String> up = startedHere ? List.of("./platform", "up", "--no-build", "--no-training", "--no-web")
 					: List.of("./platform", "up", "--no-build");
 			Commands.Result result = Commands.run(root, up, UP_LIMIT, true);
 			if (result.exitCode() != 0) {

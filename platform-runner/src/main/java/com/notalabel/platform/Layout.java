@@ -34,8 +34,38 @@ record Layout(Path root) {
 		return home().resolve("aot");
 	}
 
+	/**
+	 * The web app's sources, a Next.js project.
+	 */
+	Path web() {
+		return this.root.resolve("web");
+	}
+
+	/**
+	 * The standalone server {@code npm run build} writes (Next.js {@code output:
+	 * 'standalone'}).
+	 */
+	Path webServer() {
+		return web().resolve(".next/standalone/server.js");
+	}
+
+	/**
+	 * What the runner remembers of the web app's builds: when it last built.
+	 */
+	Path webState() {
+		return home().resolve("web");
+	}
+
 	Path stateFile() {
 		return home().resolve("state.json");
+	}
+
+	/**
+	 * The state of the last supervisor, set aside by {@code ./platform up} before the
+	 * next one starts.
+	 */
+	Path previousStateFile() {
+		return home().resolve("state.previous.json");
 	}
 
 	Path pidFile() {

@@ -27,12 +27,21 @@ public final class Platform {
 
 	static final int NOT_RUNNING = 3;
 
+	/**
+	 * {@code await}: every service started and the platform runs, but not all of it is up
+	 * (the web app's build failed): {@code ./platform up} must not stop it.
+	 */
+	static final int RUNNING_DEGRADED = 4;
+
 	private static final Duration POLL = Duration.ofMillis(250);
 
 	/** Only against a supervisor that hangs itself; its own limits decide a start. */
 	private static final Duration AWAIT_LIMIT = Duration.ofMinutes(30);
 
 	private static final int LOG_LINES = 15;
+
+	/** How far apart a process's start and its recorded launch may be: the same start. */
+	private static final Duration SAME_START = Duration.ofSeconds(10);
 
 	private Platform() {
 	}
@@ -64,7 +73,8 @@ public final class Platform {
 	 * Follows a start to its verdict and shows its progress. After a failed start it
 	 * waits until the supervisor stopped what it had started.
 	 * @param supervisorPid the supervisor just started, or -1
-	 * @return 0 when every service is ready
+	 * @return 0 when every service is ready, {@value #RUNNING_DEGRADED} when the platform
+	 * runs but not all of it is up, 1 when the start failed
 	 */
 	static int await(Layout layout, long supervisorPid) throws InterruptedException {
 		Instant deadline = Instant.now().plus(AWAIT_LIMIT);
@@ -75,8 +85,15 @@ public final class Platform {
 				PlatformState state = read.get();
 				progress.update(state, Instant.now()).forEach(System.out::println);
 				if (state.phase() == Phase.READY || state.phase() == Phase.DEGRADED) {
+					// The one start that may fail without failing the platform: the web app's.
+					for (Component component : state.components()) {
+						if (component.state() == ComponentState.FAILED) {
+							printTail(layout, component.name());
+						}
+					}
 					System.out.println();
-					return status(layout);
+					int status = status(layout);
+					return (status == 0) ? 0 : RUNNING_DEGRADED;
 				}
 				if (state.phase() == Phase.FAILED) {
 					return failedStart(layout, state);
@@ -144,10 +161,9 @@ public final class Platform {
 
 	private static void printLogsOfServicesNotReady(Layout layout, PlatformState state, PrintStream out) {
 		for (Component component : state.components()) {
-			boolean service = ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
 			boolean ready = component.state() == ComponentState.READY && component.pid() != null
 					&& alive(component.pid());
-			if (service && !ready) {
+			if (supervised(component) && !ready && component.state() != ComponentState.SKIPPED) {
 				printTail(layout, component.name(), out);
 			}
 		}
@@ -169,20 +185,34 @@ public final class Platform {
 			System.out.println("The platform is starting; waiting for it.");
 			return await(layout, state.supervisorPid());
 		}
-		Map<String, Integer> down = new LinkedHashMap<>();
+		Map<String, Integer> downs = new LinkedHashMap<>();
 		for (Component component : state.components()) {
-			boolean service = ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
-			if (service && component.state() != ComponentState.READY) {
-				down.put(component.name(), component.restarts());
+			boolean down = component.state() != ComponentState.READY && component.state() != ComponentState.SKIPPED;
+			if (supervised(component) && down) {
+				downs.put(component.name(), component.restarts());
 			}
 		}
-		if (down.isEmpty() && state.phase() == Phase.READY) {
+		// Up builds what is stale: a running web app whose sources changed is built again.
+		Optional<Component> staleWeb = state.component(WebLauncher.SPEC.name())
+			.filter((web) -> web.state() == ComponentState.READY);
+		List<WebBuild.Step> steps = staleWeb.isPresent() ? WebBuild.plan(WebBuild.read(layout)) : List.of();
+		if (steps.isEmpty()) {
+			staleWeb = Optional.empty();
+		}
+		if (downs.isEmpty() && staleWeb.isEmpty() && state.phase() == Phase.READY) {
 			System.out.println("Already running.");
 			return status(layout);
 		}
-		System.out.println("Starting what is down: " + String.join(", ", down.keySet()));
+		if (!downs.isEmpty()) {
+			System.out.println("Starting what is down: " + String.join(", ", downs.keySet()));
+		}
+		List<String> rebuilt = staleWeb.map(Component::name).stream().toList();
+		staleWeb.ifPresent((web) -> {
+			System.out.println("The web app is stale; " + WebBuild.describe(steps));
+			downs.put(web.name(), web.restarts());
+		});
 		Instant asked = Instant.now();
-		Files.writeString(layout.reviveRequest(), String.join("\n", down.keySet()));
+		Files.writeString(layout.reviveRequest(), String.join("\n", downs.keySet()));
 		Progress progress = new Progress(Duration.ofSeconds(20), asked, state);
 		while (Duration.between(asked, Instant.now()).compareTo(AWAIT_LIMIT) < 0) {
 			Optional<PlatformState> now = PlatformState.readFrom(layout.stateFile());
@@ -194,9 +224,12 @@ public final class Platform {
 			progress.update(current, Instant.now()).forEach(System.out::println);
 			List<String> failed = new ArrayList<>();
 			boolean allReady = true;
-			for (Map.Entry<String, Integer> revived : down.entrySet()) {
+			for (Map.Entry<String, Integer> revived : downs.entrySet()) {
 				Component component = current.component(revived.getKey()).orElseThrow();
-				allReady &= component.state() == ComponentState.READY;
+				// What ran already (a stale web app) is ready again only once it was started again.
+				boolean wasRunning = rebuilt.contains(revived.getKey());
+				allReady &= component.state() == ComponentState.READY
+						&& (!wasRunning || component.restarts() > revived.getValue());
 				// Each attempt counts as a restart: one that is down again failed.
 				boolean failedAgain = component.restarts() > revived.getValue()
 						&& (component.state() == ComponentState.RESTARTING
@@ -213,14 +246,17 @@ public final class Platform {
 				failed.forEach((name) -> printTail(layout, name));
 				System.err.println();
 				status(layout);
+				boolean givenUp = failed.stream()
+					.allMatch((name) -> current.component(name).orElseThrow().state() == ComponentState.FAILED);
 				System.err.println("Not started: " + String.join(", ", failed)
-						+ ". The supervisor keeps trying with a back-off; the rest of the platform runs.");
+						+ (givenUp ? ". The rest of the platform runs; ./platform up tries again."
+								: ". The supervisor keeps trying with a back-off; the rest of the platform runs."));
 				return 1;
 			}
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
 		}
 		System.err
-			.println("Still not ready after " + Durations.text(AWAIT_LIMIT) + ": " + String.join(", ", down.keySet()));
+			.println("Still not ready after " + Durations.text(AWAIT_LIMIT) + ": " + String.join(", ", downs.keySet()));
 		return 1;
 	}
 
@@ -286,8 +322,8 @@ public final class Platform {
 		}
 		List<ProcessHandle> leftovers = leftovers(layout);
 		for (ProcessHandle process : leftovers) {
-			System.out.println("Stopping process " + process.pid() + " left by a supervisor that ended: "
-					+ process.info().arguments().map((arguments) -> arguments[arguments.length - 1]).orElse("?"));
+			System.out.println(
+					"Stopping process " + process.pid() + " left by a supervisor that ended: " + describe(process));
 			process.destroy();
 		}
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -301,16 +337,71 @@ public final class Platform {
 	}
 
 	/**
-	 * @return the processes that run a jar under this checkout's {@code .platform/apps}
+	 * @return the processes that run a jar under this checkout's {@code .platform/apps},
+	 * the web app's build (its shell is named after a path there) or its server, and what
+	 * they started
 	 */
 	private static List<ProcessHandle> leftovers(Layout layout) {
 		String apps = layout.apps().toString() + "/";
-		return ProcessHandle.allProcesses()
+		List<ProcessHandle> roots = new ArrayList<>(ProcessHandle.allProcesses()
 			.filter((process) -> process.info()
 				.arguments()
 				.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(apps)))
 				.orElse(false))
-			.toList();
+			.toList());
+		for (Path state : List.of(layout.stateFile(), layout.previousStateFile())) {
+			PlatformState.readFrom(state)
+				.flatMap(Platform::webServerLeftBehind)
+				.filter((server) -> !roots.contains(server))
+				.ifPresent(roots::add);
+		}
+		List<ProcessHandle> all = new ArrayList<>();
+		for (ProcessHandle root : roots) {
+			root.descendants().filter((process) -> !all.contains(process)).forEach(all::add);
+			if (!all.contains(root)) {
+				all.add(root);
+			}
+		}
+		return all;
+	}
+
+	/**
+	 * @return the last argument of a process (a service's jar), or its command when it
+	 * has none (the web app's server, which renames itself)
+	 */
+	static String describe(ProcessHandle process) {
+		ProcessHandle.Info info = process.info();
+		return info.arguments()
+			.filter((arguments) -> arguments.length > 0)
+			.map((arguments) -> arguments[arguments.length - 1])
+			.or(info::command)
+			.orElse("?");
+	}
+
+	/**
+	 * The web app's server names itself {@code next-server}, so its arguments no longer
+	 * say what it runs: it is known by the process the last state recorded, started when
+	 * the state says it was (a process that merely reuses the number started at another
+	 * time).
+	 */
+	static Optional<ProcessHandle> webServerLeftBehind(PlatformState state) {
+		return state.component(WebLauncher.SPEC.name())
+			.filter((web) -> web.pid() != null && web.launchedAt() != null)
+			.flatMap((web) -> ProcessHandle.of(web.pid())
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> process.info()
+					.startInstant()
+					.map((started) -> Duration.between(web.launchedAt(), started).abs().compareTo(SAME_START) <= 0)
+					.orElse(false)));
+	}
+
+	/**
+	 * @return whether the supervisor starts it as a process of its own: a service or the
+	 * web app
+	 */
+	private static boolean supervised(Component component) {
+		return WebLauncher.SPEC.name().equals(component.name())
+				|| ServiceSpec.ALL.stream().anyMatch((spec) -> spec.name().equals(component.name()));
 	}
 
 	static boolean alive(long pid) {

@@ -82,7 +82,13 @@ record PlatformState(long supervisorPid, Phase phase, Instant startedAt, @Nullab
 		STOPPED,
 
 		/** Provided by the machine, not started here. */
-		EXTERNAL;
+		EXTERNAL,
+
+		/**
+		 * Not started, on purpose or for want of what it needs (the web app without
+		 * Node.js); the platform runs without it.
+		 */
+		SKIPPED;
 
 		boolean up() {
 			return this == READY || this == EXTERNAL;
@@ -164,6 +170,19 @@ record PlatformState(long supervisorPid, Phase phase, Instant startedAt, @Nullab
 		Component restarted() {
 			return new Component(this.name, this.endpoint, this.pid, this.state, this.detail, this.launchedAt,
 					this.readyAt, this.restarts + 1, this.lastExit, this.problem, this.cache);
+		}
+
+		/**
+		 * A component left out of this start, and why.
+		 */
+		static Component skipped(String name, String endpoint, String why) {
+			return new Component(name, endpoint, null, ComponentState.SKIPPED, "skipped", null, null, 0, null, why,
+					null);
+		}
+
+		Component withDetail(String newDetail) {
+			return new Component(this.name, this.endpoint, this.pid, this.state, newDetail, this.launchedAt,
+					this.readyAt, this.restarts, this.lastExit, this.problem, this.cache);
 		}
 
 		Component withCache(Cache newCache) {

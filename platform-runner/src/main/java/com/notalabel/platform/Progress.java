@@ -72,12 +72,14 @@ final class Progress {
 		return switch (now.state()) {
 			case PENDING -> null;
 			case STARTING -> "starting" + ((now.restarts() > 0) ? " again" : "")
-					+ ((now.cache() == PlatformState.Cache.USED) ? " (with its AOT cache)" : "");
+					+ ((now.cache() == PlatformState.Cache.USED) ? " (with its AOT cache)" : "")
+					+ ("process".equals(now.detail()) ? "" : " (" + now.detail() + ")");
 			case READY -> (now.pid() == null) ? "ready  " + now.endpoint()
 					: "ready after " + now.startDuration().map(Durations::text).orElse("?");
 			case EXTERNAL -> "ready  " + now.endpoint() + " (" + now.detail() + ")";
 			case RESTARTING, FAILED -> now.state().name().toLowerCase(Locale.ROOT) + ": " + now.problem();
 			case STOPPED -> "stopped";
+			case SKIPPED -> "skipped: " + now.problem();
 		};
 	}
 

@@ -158,7 +158,7 @@ final class ServiceLauncher implements Services.Launcher, Training.Trainer {
 		return new TrainingRun(process, cache, key);
 	}
 
-	private static List<String> lowPriority() {
+	static List<String> lowPriority() {
 		for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
 			if (Files.isExecutable(Path.of(nice))) {
 				return List.of(nice, "-n", "19");

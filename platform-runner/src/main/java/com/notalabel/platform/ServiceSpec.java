@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of the platform's processes.
  *
- * @param name its name, also its Maven module
+ * @param name its name, also its Maven module (the web app's directory for {@code web})
  * @param port its HTTP port (ARCHITECTURE.md §2)
  * @param schema the PostgreSQL schema it owns, if any
  * @param cpuBound whether it runs code whose speed a person notices, so that it needs
@@ -24,9 +24,14 @@ record ServiceSpec(String name, int port, @Nullable String schema, boolean cpuBo
 			new ServiceSpec("payment-service", 3008, "payment", false), new ServiceSpec("gateway", 3001, null, false));
 
 	String readinessUrl() {
-		// The gateway keeps its actuator on a management port and answers readiness itself.
-		return "http://127.0.0.1:" + this.port
-				+ ("gateway".equals(this.name) ? "/readyz" : "/actuator/health/readiness");
+		String path = switch (this.name) {
+			// The gateway keeps its actuator on a management port and answers readiness itself.
+			case "gateway" -> "/readyz";
+			// The web app has no actuator: its server answering a page is its readiness.
+			case "web" -> "/";
+			default -> "/actuator/health/readiness";
+		};
+		return "http://127.0.0.1:" + this.port + path;
 	}
 
 }

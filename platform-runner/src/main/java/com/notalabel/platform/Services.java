@@ -45,6 +45,14 @@ final class Services {
 		boolean cached();
 
 		/**
+		 * @return how it is provided, as the status shows it: {@code process} for a
+		 * service's JVM; the web app says what it builds, then what serves it
+		 */
+		default String detail() {
+			return "process";
+		}
+
+		/**
 		 * @return its exit code once it ended
 		 */
 		OptionalInt exitCode();
@@ -140,7 +148,7 @@ final class Services {
 			died(service, now, exit.getAsInt(), "exited with code " + exit.getAsInt() + " while starting");
 		}
 		else if (process.ready()) {
-			service.component = service.component.ready(this.clock.instant());
+			service.component = service.component.ready(this.clock.instant()).withDetail(process.detail());
 			this.log.accept(service.name() + " is ready after "
 					+ service.component.startDuration().map(Durations::text).orElse("?"));
 		}
@@ -165,10 +173,13 @@ final class Services {
 			Instant launched = this.clock.instant();
 			service.process = process;
 			service.watch = StartWatch.launched(this.limits, launched);
-			service.component = service.component.launched(process.pid(), launched, service.component.cache());
+			service.component = service.component.launched(process.pid(), launched, service.component.cache())
+				.withDetail(process.detail());
 			service.cached = process.cached();
-			this.log.accept(service.name() + (again ? " starting again" : " starting") + " (pid " + process.pid()
-					+ ((process.cached()) ? ", with its AOT cache)" : ", without an AOT cache)"));
+			String how = "process".equals(process.detail())
+					? ((process.cached()) ? "with its AOT cache" : "without an AOT cache") : process.detail();
+			this.log.accept(service.name() + (again ? " starting again" : " starting") + " (pid " + process.pid() + ", "
+					+ how + ")");
 		}
 		catch (Exception ex) {
 			died(service, now, null, "could not be started: " + ex.getMessage());
@@ -219,9 +230,32 @@ final class Services {
 			}
 		}
 		if (!revived.isEmpty()) {
+			// Only the web app's services outlive a failed first start (a failed build leaves
+			// the platform running): asked again, they start afresh.
+			this.failure = null;
 			this.log.accept("Asked to start what is down: " + String.join(", ", revived));
 		}
 		return revived;
+	}
+
+	/**
+	 * Stops every process and starts them again as at the first start: one that fails to
+	 * start is given up on rather than tried again with a back-off. The web app's when
+	 * its build is stale, since a build that fails would fail again.
+	 * @param why what the status shows until it starts
+	 */
+	void startAfresh(Duration grace, String why) {
+		stopAll(grace);
+		Instant now = this.clock.instant();
+		for (Supervised service : this.services) {
+			service.failures = 0;
+			service.startAt = now;
+			service.component = service.component.down(ComponentState.RESTARTING, null, why);
+		}
+		this.started = false;
+		this.failure = null;
+		this.log.accept("Starting afresh: " + String.join(", ", this.services.stream().map(Supervised::name).toList())
+				+ " (" + why + ")");
 	}
 
 	/**

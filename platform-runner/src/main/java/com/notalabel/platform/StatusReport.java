@@ -46,6 +46,7 @@ final class StatusReport {
 							"ENDPOINT")
 					.stripTrailing());
 		List<String> problems = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
 		for (Component component : state.components()) {
 			ComponentState shown = stateOf(component, alive);
 			String pid = "";
@@ -69,16 +70,20 @@ final class StatusReport {
 						.format(Locale.ROOT, ROW, component.name(), shown.name().toLowerCase(Locale.ROOT), pid, rss,
 								readyIn, restarts, cache, endpoint)
 						.stripTrailing());
-			if (component.problem() != null && !shown.up()) {
+			if (shown == ComponentState.SKIPPED) {
+				notes.add(component.name() + " skipped: " + component.problem());
+			}
+			else if (component.problem() != null && !shown.up()) {
 				problems.add(component.name() + ": " + component.problem());
 			}
 			else if (shown != component.state()) {
 				problems.add(component.name() + ": its process " + component.pid() + " is gone");
 			}
 		}
-		if (!problems.isEmpty()) {
+		if (!problems.isEmpty() || !notes.isEmpty()) {
 			lines.add("");
 			problems.forEach((problem) -> lines.add("! " + problem));
+			notes.forEach((note) -> lines.add("- " + note));
 		}
 		boolean running = state.phase() != Phase.FAILED && state.phase() != Phase.STOPPED;
 		if (running && !state.urls().isEmpty()) {
@@ -89,11 +94,14 @@ final class StatusReport {
 	}
 
 	/**
-	 * @return whether every component is up
+	 * @return whether every component is up, or left out on purpose (the web app without
+	 * Node.js)
 	 */
 	static boolean healthy(PlatformState state, Function<Long, Boolean> alive) {
-		return state.phase() == Phase.READY
-				&& state.components().stream().allMatch((component) -> stateOf(component, alive).up());
+		return state.phase() == Phase.READY && state.components().stream().allMatch((component) -> {
+			ComponentState shown = stateOf(component, alive);
+			return shown.up() || shown == ComponentState.SKIPPED;
+		});
 	}
 
 	private static String phaseOf(PlatformState state, Function<Long, Boolean> alive) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,14 @@ final class Supervisor {
 
 	private static final Duration TICK = Duration.ofMillis(250);
 
+	static final String GATEWAY_URL = "http://127.0.0.1:3001";
+
+	/**
+	 * The origins the web app is opened at under {@code ./platform up}: the gateway's
+	 * CORS and CSRF Origin check accept both, the links in mails use the first.
+	 */
+	static final List<String> WEB_ORIGINS = List.of(WebLauncher.URL, "http://localhost:" + WebLauncher.SPEC.port());
+
 	/**
 	 * S3Proxy and the mail catcher start in seconds; a start that takes minutes hangs.
 	 */
@@ -67,6 +76,8 @@ final class Supervisor {
 
 	private @Nullable Training training;
 
+	private @Nullable WebApp web;
+
 	private PlatformState state;
 
 	/**
@@ -76,14 +87,16 @@ final class Supervisor {
 	 * turns costs more CPU once the JIT compiles the services that are already up)
 	 * @param limits when a start is given up on
 	 * @param restarts when a dead service is started again
+	 * @param web whether to build and start the web app (when Node.js is there)
 	 */
-	record Options(boolean training, int parallelStarts, StartWatch.Limits limits, RestartPolicy restarts) {
+	record Options(boolean training, int parallelStarts, StartWatch.Limits limits, RestartPolicy restarts,
+			boolean web) {
 
 		static Options from(List<String> arguments) {
 			int parallel = Integer
 				.parseInt(Postgres.env("PLATFORM_PARALLEL_STARTS", Integer.toString(ServiceSpec.ALL.size())));
 			return new Options(!arguments.contains("--no-training"), parallel, StartWatch.Limits.fromEnvironment(),
-					RestartPolicy.DEFAULT);
+					RestartPolicy.DEFAULT, !arguments.contains("--no-web"));
 		}
 
 	}
@@ -108,7 +121,8 @@ final class Supervisor {
 		save(this.state);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "platform-shutdown"));
 		Console.log("Supervisor " + ProcessHandle.current().pid() + ": " + this.options.parallelStarts()
-				+ " services start at once" + (this.options.training() ? "" : "; no AOT training runs"));
+				+ " services start at once" + (this.options.training() ? "" : "; no AOT training runs")
+				+ (this.options.web() ? "" : "; no web app"));
 		try {
 			startInfrastructure();
 		}
@@ -168,10 +182,17 @@ final class Supervisor {
 		update((current) -> current.withUrl("mail catcher", "http://127.0.0.1:" + mailPorts.httpPort()));
 
 		settings.set((spec) -> environment(spec, postgres, redis, ObjectStore.endpoint(s3Port), mailPorts.smtpPort()));
+		WebApp webApp = WebApp.prepare(this.layout, this.options.web(), NodeRuntime::detect,
+				(node) -> new WebLauncher(this.layout, node, GATEWAY_URL), this.options.restarts(), Console::log,
+				InstantSource.system());
+		if (webApp.component().state() == ComponentState.SKIPPED) {
+			Console.log("The web app is skipped: " + webApp.component().problem());
+		}
 		synchronized (this.lock) {
 			this.services = new Services(ServiceSpec.ALL, launcher, this.options.restarts(), this.options.limits(),
 					this.options.parallelStarts(), Console::log, InstantSource.system());
 			this.training = new Training(launcher, Console::log);
+			this.web = webApp;
 			publish();
 		}
 	}
@@ -237,11 +258,19 @@ final class Supervisor {
 	private @Nullable String tick() throws IOException {
 		Services running = this.services;
 		Training trainer = this.training;
-		if (running == null || trainer == null) {
+		WebApp webApp = this.web;
+		if (running == null || trainer == null || webApp == null) {
 			return null;
 		}
-		if (Files.deleteIfExists(this.layout.reviveRequest())) {
+		if (Files.exists(this.layout.reviveRequest())) {
+			List<String> asked = Files.readAllLines(this.layout.reviveRequest());
+			Files.deleteIfExists(this.layout.reviveRequest());
 			running.revive();
+			webApp.revive();
+			// Named while it runs: its build is stale (./platform up said why).
+			if (asked.contains(WebLauncher.SPEC.name())) {
+				webApp.rebuild("its build is stale; building it again");
+			}
 		}
 		Optional<String> infrastructureFailure = infrastructureFailure();
 		if (infrastructureFailure.isPresent()) {
@@ -262,7 +291,9 @@ final class Supervisor {
 				ServiceSpec.ALL.stream().filter((spec) -> !running.cached(spec.name())).forEach(trainer::queue);
 			}
 		}
-		trainer.tick(running.allReady());
+		webApp.tick(running.started());
+		// A training run beside the web app's build would only slow both down.
+		trainer.tick(running.allReady() && !webApp.busy());
 		publish();
 		return null;
 	}
@@ -273,7 +304,8 @@ final class Supervisor {
 	private void publish() {
 		Services running = this.services;
 		Training trainer = this.training;
-		if (running == null || trainer == null) {
+		WebApp webApp = this.web;
+		if (running == null || trainer == null || webApp == null) {
 			return;
 		}
 		update((current) -> {
@@ -283,13 +315,20 @@ final class Supervisor {
 					.orElse(running.cached(component.name()) ? Cache.USED : Cache.NONE);
 				next = next.with(component.withCache(cache));
 			}
-			if (current.phase() == Phase.STARTING && running.started() && infrastructureStarted()) {
-				next = next.withPhase(Phase.READY, null)
-					.withUrl("gateway", "http://127.0.0.1:3001")
-					.withUrl("API docs", "http://127.0.0.1:3001/docs");
+			next = next.with(webApp.component());
+			boolean up = running.allReady() && webApp.up();
+			if (webApp.component().state() == ComponentState.READY) {
+				next = next.withUrl("web app", WebLauncher.URL);
+			}
+			// Ready once the web app's start is over too, whichever way it went: a build that
+			// failed leaves the platform degraded, not stopped.
+			if (current.phase() == Phase.STARTING && running.started() && infrastructureStarted() && webApp.settled()) {
+				next = next.withPhase(up ? Phase.READY : Phase.DEGRADED, null)
+					.withUrl("gateway", GATEWAY_URL)
+					.withUrl("API docs", GATEWAY_URL + "/docs");
 			}
 			else if (current.phase() == Phase.READY || current.phase() == Phase.DEGRADED) {
-				next = next.withPhase(running.allReady() ? Phase.READY : Phase.DEGRADED, null);
+				next = next.withPhase(up ? Phase.READY : Phase.DEGRADED, null);
 			}
 			return next;
 		});
@@ -323,7 +362,28 @@ final class Supervisor {
 		environment.put("SMTP_PORT", Integer.toString(smtpPort));
 		// An nginx on this machine (./e2e, a developer's) is the one proxy the gateway believes.
 		environment.put("TRUSTED_PROXIES", "127.0.0.1/32");
+		environment.putAll(webAppSettings(spec, Postgres.env("PLATFORM_EXTRA_ORIGINS", "")));
 		return environment;
+	}
+
+	/**
+	 * Where the web app is, for the services that need to know: the gateway's CORS and
+	 * CSRF Origin check (the app passes /api/* on, so the browser calls the API from the
+	 * app's origin) and the links in mails.
+	 * @param extraOrigins {@code PLATFORM_EXTRA_ORIGINS}: more origins the gateway
+	 * accepts, comma-separated (a {@code next dev} server on another port)
+	 */
+	static Map<String, String> webAppSettings(ServiceSpec spec, String extraOrigins) {
+		List<String> origins = new ArrayList<>(WEB_ORIGINS);
+		Arrays.stream(extraOrigins.split(","))
+			.map(String::strip)
+			.filter((origin) -> !origin.isEmpty() && !origins.contains(origin))
+			.forEach(origins::add);
+		return switch (spec.name()) {
+			case "gateway" -> Map.of("CORS_ALLOWED_ORIGINS", String.join(",", origins));
+			case "notification-service" -> Map.of("APP_BASE_URL", WEB_ORIGINS.getFirst());
+			default -> Map.of();
+		};
 	}
 
 	private void save(PlatformState updated) {
@@ -361,6 +421,11 @@ final class Supervisor {
 			}
 		}
 		Console.log("Stopping");
+		WebApp webApp = this.web;
+		if (webApp != null) {
+			// First: it passes requests to the gateway.
+			webApp.stop(STOP_GRACE);
+		}
 		if (running != null) {
 			running.stopAll(STOP_GRACE);
 			publish();

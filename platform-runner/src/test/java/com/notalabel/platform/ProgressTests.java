@@ -103,4 +103,17 @@ class ProgressTests {
 			.containsExactly("  ... 21 s: 1 of 2 services ready; starting: music-service 20 s");
 	}
 
+	@Test
+	void saysWhatTheWebAppBuildsAndWhyItIsSkipped() {
+		Component building = Component.service("web", "http://127.0.0.1:3000")
+			.launched(14, START, Cache.NONE)
+			.withDetail("building: npm run build (a source changed since the last build)");
+
+		assertThat(this.progress.update(platform(building), START)).containsExactly(
+				"  web                   starting (building: npm run build (a source changed since the last build))");
+		assertThat(new Progress(Duration.ofSeconds(20), null, null)
+			.update(platform(Component.skipped("web", "http://127.0.0.1:3000", "Node.js is not installed")), START))
+			.containsExactly("  web                   skipped: Node.js is not installed");
+	}
+
 }

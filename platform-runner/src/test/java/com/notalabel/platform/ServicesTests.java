@@ -328,6 +328,27 @@ class ServicesTests {
 	}
 
 	@Test
+	void startingAfreshStopsTheProcessAndGivesUpOnAStartThatFailsAgain() {
+		Services services = started();
+		FakeServices.FakeProcess before = this.processes.latest("gateway");
+
+		services.startAfresh(Duration.ofSeconds(1), "its build is stale");
+
+		assertThat(before.stopped()).isTrue();
+		assertThat(component(services, "gateway").problem()).isEqualTo("its build is stale");
+		tick(services, at(100));
+		assertThat(this.processes.launches("gateway")).isEqualTo(2);
+		assertThat(stateOf(services, "gateway")).isEqualTo(ComponentState.STARTING);
+		assertThat(services.started()).isFalse();
+
+		this.processes.latest("gateway").exit(1);
+		tick(services, at(130));
+
+		assertThat(stateOf(services, "gateway")).isEqualTo(ComponentState.FAILED);
+		assertThat(services.failure()).contains("gateway exited with code 1 while starting");
+	}
+
+	@Test
 	void stopsEveryProcessItStarted() {
 		Services services = started();
 

@@ -91,4 +91,40 @@ class StatusReportTests {
 			.noneMatch((line) -> line.startsWith("gateway        http"));
 	}
 
+	@Test
+	void aSkippedWebAppIsANoteNotAProblem() {
+		Component skipped = Component.skipped("web", "http://127.0.0.1:3000", "Node.js is not installed");
+		PlatformState state = platform(Phase.READY, this.users, skipped);
+
+		assertThat(render(state)).contains("- web skipped: Node.js is not installed")
+			.noneMatch((line) -> line.startsWith("!"))
+			.anySatisfy((line) -> assertThat(line).startsWith("web                   skipped")
+				.endsWith("http://127.0.0.1:3000  (skipped)"));
+		assertThat(render(state).getFirst()).isEqualTo("Platform ready (supervisor pid 7)");
+		assertThat(StatusReport.healthy(state, (pid) -> true)).isTrue();
+	}
+
+	@Test
+	void aWebAppWhoseBuildFailedLeavesThePlatformDegraded() {
+		Component failed = Component.service("web", "http://127.0.0.1:3000")
+			.launched(14, START, Cache.NONE)
+			.down(ComponentState.FAILED, 1, "exited with code 1 while starting");
+		PlatformState state = platform(Phase.DEGRADED, this.users, failed);
+
+		assertThat(render(state)).contains("! web: exited with code 1 while starting");
+		assertThat(StatusReport.healthy(state, (pid) -> true)).isFalse();
+	}
+
+	@Test
+	void showsWhatServesTheWebApp() {
+		Component web = Component.service("web", "http://127.0.0.1:3000")
+			.launched(14, START, Cache.NONE)
+			.ready(START.plusSeconds(70))
+			.withDetail("Next.js on Node.js 20.20.2");
+
+		assertThat(render(platform(Phase.READY, web)))
+			.anySatisfy((line) -> assertThat(line).startsWith("web                   ready       14")
+				.endsWith("http://127.0.0.1:3000  (Next.js on Node.js 20.20.2)"));
+	}
+
 }
