@@ -181,7 +181,20 @@ final class Supervisor {
 						"smtp://127.0.0.1:" + mail.smtpPort(), ComponentState.READY, "catcher at " + mail.url()));
 		update((current) -> current.withUrl("mail catcher", "http://127.0.0.1:" + mailPorts.httpPort()));
 
-		settings.set((spec) -> environment(spec, postgres, redis, ObjectStore.endpoint(s3Port), mailPorts.smtpPort()));
+		// The stores start in well under a second; distribution's settings need their host keys.
+		ReferenceStores stores = ReferenceStores.start(this.layout, ReferenceStores.choosePorts());
+		this.infrastructure.add(stores);
+		update((current) -> current.with(Component.infrastructure("stores", stores.endpoints(), ComponentState.READY,
+				"two reference stores (DDEX over SFTP)")));
+
+		settings.set((spec) -> {
+			Map<String, String> environment = environment(spec, postgres, redis, ObjectStore.endpoint(s3Port),
+					mailPorts.smtpPort());
+			if ("distribution-service".equals(spec.name())) {
+				environment.putAll(stores.distributionEnvironment());
+			}
+			return environment;
+		});
 		WebApp webApp = WebApp.prepare(this.layout, this.options.web(), NodeRuntime::detect,
 				(node) -> new WebLauncher(this.layout, node, GATEWAY_URL), this.options.restarts(), Console::log,
 				InstantSource.system());

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -105,6 +106,20 @@ public final class ReferenceStore implements AutoCloseable {
 	 */
 	public String hostPublicKey() {
 		return this.hostPublicKey;
+	}
+
+	/**
+	 * The host key's fingerprint, as senders pin it.
+	 * @return {@code SHA256:...}
+	 */
+	public String hostKeyFingerprint() {
+		try {
+			return KeyUtils.getFingerPrint(
+					PublicKeyEntry.parsePublicKeyEntry(this.hostPublicKey).resolvePublicKey(null, null, null));
+		}
+		catch (IOException | java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("The store's own host key does not parse", ex);
+		}
 	}
 
 	/**

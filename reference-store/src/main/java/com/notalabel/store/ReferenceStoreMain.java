@@ -1,6 +1,7 @@
 package com.notalabel.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,12 +53,19 @@ public final class ReferenceStoreMain {
 		stopped.await();
 	}
 
-	static StoreSettings settingsFromEnvironment() {
+	static StoreSettings settingsFromEnvironment() throws IOException {
 		String directory = System.getenv("STORE_DIR");
 		if (directory == null || directory.isBlank()) {
 			throw new IllegalArgumentException("set STORE_DIR to the folder the store keeps its deliveries in");
 		}
 		String authorizedKeys = System.getenv("STORE_AUTHORIZED_KEYS");
+		String authorizedKey = System.getenv("STORE_AUTHORIZED_KEY");
+		if ((authorizedKeys == null || authorizedKeys.isBlank()) && authorizedKey != null && !authorizedKey.isBlank()) {
+			Path file = Path.of(directory, "state", "authorized_keys");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, authorizedKey.strip() + "\n");
+			authorizedKeys = file.toString();
+		}
 		return new StoreSettings(env("STORE_NAME", "Reference Store"), env("STORE_DPID", "PADPIDA2026120601R"),
 				Path.of(directory), env("STORE_HOST", "127.0.0.1"), Integer.parseInt(env("STORE_PORT", "2222")),
 				env("STORE_USER", "delivery"),
