@@ -60,6 +60,7 @@ export function UploadQueue({
                       <span>
                         {' '}
                         · {formatBytes(item.loaded)} of {formatBytes(item.total)} ({percent}%)
+                        {percent === 100 ? ' · the platform is storing it' : null}
                       </span>
                     ) : null}
                     {item.status !== 'uploading' ? <span> · {formatBytes(item.total)}</span> : null}
