@@ -67,7 +67,9 @@ export function UploadQueue({
                   </p>
                 </div>
                 <div className="flex gap-2">
-                  {item.status === 'queued' || item.status === 'uploading' ? (
+                  {/* Once every byte is sent the platform may already be storing the track: a cancel then could
+                      not promise that nothing was kept, so it is no longer offered. */}
+                  {item.status === 'queued' || (item.status === 'uploading' && percent < 100) ? (
                     <Button variant="secondary" size="sm" aria-label={`Cancel upload of ${name}`} onClick={() => actions.cancel(item.id)}>
                       Cancel
                     </Button>
