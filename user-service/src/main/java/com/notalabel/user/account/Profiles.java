@@ -34,8 +34,14 @@ import com.notalabel.types.id.UserId;
 class Profiles {
 
 	/** Handles that would read as a part of the product rather than an artist. */
+	/**
+	 * Words that are not an artist's: the platform's own, and the web app's routes, since
+	 * an artist's public page lives at {@code /{handle}} beside them.
+	 */
 	private static final Set<String> RESERVED_HANDLES = Set.of("admin", "administrator", "api", "me", "not-a-label",
-			"notalabel", "root", "settings", "staff", "support", "system");
+			"notalabel", "root", "settings", "staff", "support", "system", "dashboard", "tracks", "albums", "profile",
+			"login", "signup", "forgot-password", "reset-password", "verify-email", "docs", "releases", "analytics",
+			"money", "payments", "notifications", "ai", "_next", "favicon.ico");
 
 	private final AccountRepository accounts;
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,11 +139,12 @@ class ProfileIntegrationTests {
 					"displayName", "genres", "handle", "links[0].url");
 		}
 
-		@Test
-		void aReservedHandle() {
+		@ParameterizedTest
+		@ValueSource(strings = { "admin", "dashboard", "verify-email" })
+		void aReservedHandleOrOneOfTheWebAppsRoutes(String handle) {
 			Person person = ProfileIntegrationTests.this.api.people().register();
 
-			Response response = patch(person, Map.of("handle", "admin"));
+			Response response = patch(person, Map.of("handle", handle));
 
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.json().path("errors").get(0).path("message").asString()).isEqualTo("is reserved");
