@@ -1,6 +1,5 @@
 package com.notalabel.payment.statement;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
@@ -81,9 +80,8 @@ class StatementController {
 		}
 	}
 
-	static String decimal(Money money) {
-		return BigDecimal.valueOf(money.amountMinor(), Math.max(0, money.currency().getDefaultFractionDigits()))
-			.toPlainString();
+	private static String decimal(Money money) {
+		return Amounts.decimal(money);
 	}
 
 	private static void row(StringBuilder csv, @Nullable String... cells) {
