@@ -67,12 +67,16 @@ public class Payouts {
 
 	private final PayoutProperties properties;
 
+	private final StripeProperties stripeProperties;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	Payouts(JdbcClient jdbc, Ledger ledger, StripeGateway stripe, ConnectedAccounts accounts, EventPublisher events,
-			ErasedAccounts erased, PayoutProperties properties, PlatformTransactionManager transactions, Clock clock) {
+			ErasedAccounts erased, PayoutProperties properties, StripeProperties stripeProperties,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.stripeProperties = stripeProperties;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.stripe = stripe;
@@ -127,7 +131,7 @@ public class Payouts {
 				    next_attempt_at, requested_at, updated_at)
 				values (?, ?, ?, ?, 'PENDING', ?, 0, ?, ?, ?)""")
 			.params(id.value(), payee.value(), amount, currency.getCurrencyCode(), account.accountId(),
-					Timestamp.from(now.plus(this.properties.retryInterval())), Timestamp.from(now), Timestamp.from(now))
+					Timestamp.from(now.plus(firstRetryAfter())), Timestamp.from(now), Timestamp.from(now))
 			.update();
 		this.ledger.post(JournalEntry.builder(EntryKind.PAYOUT_RESERVED, "payout:" + id + ":reserved", now)
 			.move(available, AccountKey.reserved(payee, currency), amount)
@@ -158,6 +162,18 @@ public class Payouts {
 			});
 		}
 		return find(payout.id()).orElseThrow();
+	}
+
+	/**
+	 * When a payout whose first attempt never booked an answer (the instance died while
+	 * Stripe was asked) is asked again: after every retry stripe-java itself may make has
+	 * timed out, so that the two never ask at once.
+	 */
+	private Duration firstRetryAfter() {
+		return this.properties.retryInterval()
+			.plus(this.stripeProperties.connectTimeout()
+				.plus(this.stripeProperties.readTimeout())
+				.multipliedBy(this.stripeProperties.maxNetworkRetries() + 1L));
 	}
 
 	private Duration backoff(PayoutId payout) {
@@ -351,15 +367,23 @@ public class Payouts {
 			return currencyOf(request.currency());
 		}
 		List<Currency> positive = new ArrayList<>();
+		List<Currency> all = new ArrayList<>();
 		for (Map.Entry<AccountKey, Long> balance : this.ledger.balancesOf(List.of(payee.value())).entrySet()) {
-			if (balance.getKey().kind() == AccountKind.PAYEE_AVAILABLE && balance.getValue() > 0) {
-				positive.add(balance.getKey().currency());
+			if (balance.getKey().kind() == AccountKind.PAYEE_AVAILABLE) {
+				all.add(balance.getKey().currency());
+				if (balance.getValue() > 0) {
+					positive.add(balance.getKey().currency());
+				}
 			}
 		}
-		if (positive.size() != 1) {
-			throw new PayoutProblems.CurrencyNeeded();
+		if (positive.size() == 1) {
+			return positive.getFirst();
 		}
-		return positive.getFirst();
+		// Nothing to pay in any currency: the one currency there is gets the answer that says so.
+		if (positive.isEmpty() && all.size() == 1) {
+			return all.getFirst();
+		}
+		throw new PayoutProblems.CurrencyNeeded();
 	}
 
 	private static Currency currencyOf(String code) {
