@@ -81,6 +81,19 @@ public final class ServiceStream {
 			.isEmpty();
 	}
 
+	/**
+	 * @return whether payment-service reads this stream at all (has its consumer group)
+	 */
+	public boolean read() {
+		if (!Boolean.TRUE.equals(this.redis.hasKey(this.stream))) {
+			return false;
+		}
+		return this.redis.opsForStream()
+			.groups(this.stream)
+			.stream()
+			.anyMatch((group) -> GROUP.equals(group.groupName()));
+	}
+
 	private boolean delivered(RecordId entry) {
 		if (!Boolean.TRUE.equals(this.redis.hasKey(this.stream))) {
 			return false;
