@@ -11,6 +11,10 @@ import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
 import com.notalabel.types.events.music.TrackUpdated;
 import com.notalabel.types.events.music.TrackUploaded;
+import com.notalabel.types.events.payment.PayoutCompleted;
+import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.payment.PayoutRequested;
+import com.notalabel.types.events.payment.SplitInvitationSent;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
 import com.notalabel.types.events.user.SessionRevoked;
@@ -32,7 +36,9 @@ public final class KnownEvents {
 			TrackUploaded.class, TrackProcessed.class, TrackProcessingFailed.class, TrackDeleted.class,
 			AlbumUpdated.class, TrackUpdated.class,
 			// distribution-service
-			ReleaseSubmitted.class, ReleaseStatusChanged.class);
+			ReleaseSubmitted.class, ReleaseStatusChanged.class,
+			// payment-service
+			SplitInvitationSent.class, PayoutRequested.class, PayoutCompleted.class, PayoutFailed.class);
 
 	private KnownEvents() {
 	}

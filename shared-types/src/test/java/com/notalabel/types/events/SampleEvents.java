@@ -23,6 +23,11 @@ import com.notalabel.types.events.music.TrackUpdated.AudioFacts;
 import com.notalabel.types.events.music.TrackUpdated.Credit;
 import com.notalabel.types.events.music.TrackUpdated.Role;
 import com.notalabel.types.events.music.TrackUploaded;
+import com.notalabel.types.events.payment.PayoutCompleted;
+import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.payment.PayoutFailed.Stage;
+import com.notalabel.types.events.payment.PayoutRequested;
+import com.notalabel.types.events.payment.SplitInvitationSent;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
 import com.notalabel.types.events.user.SessionRevoked;
@@ -32,10 +37,12 @@ import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserProfileUpdated.ProfileLink;
 import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.types.id.AlbumId;
+import com.notalabel.types.id.PayoutId;
 import com.notalabel.types.id.ReleaseId;
 import com.notalabel.types.id.SessionId;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
+import com.notalabel.types.money.Money;
 
 /**
  * One fixed envelope per event type: the values behind the golden files in
@@ -55,6 +62,10 @@ public final class SampleEvents {
 	public static final AlbumId ALBUM = AlbumId.parse("01961c2b-3c00-7d74-b2a6-8a5b7c9d0e05");
 
 	public static final ReleaseId RELEASE = ReleaseId.parse("01961c2c-5e00-7e85-83b7-9b6c8d0e1f06");
+
+	public static final UUID INVITATION = UUID.fromString("01961c2e-9100-7a07-a5d9-bd8e0f2a3b08");
+
+	public static final PayoutId PAYOUT = PayoutId.parse("01961c2f-a200-7b18-b6ea-ce9f1a3b4c09");
 
 	private static final List<EventEnvelope<?>> ALL = List.of(
 			user("01961c30-1000-7000-8000-000000000001", "2026-03-14T09:00:00Z",
@@ -112,7 +123,20 @@ public final class SampleEvents {
 			distribution("01961c30-3000-7000-8000-00000000000e", "2026-03-20T09:05:00Z",
 					new ReleaseStatusChanged(RELEASE, USER, ALBUM, "Night Drive", Upc.parse("036000291452"), "deezer",
 							DeliveryStatus.REJECTED, List.of("The cover is smaller than 3000 x 3000 pixels."),
-							Instant.parse("2026-03-20T09:05:00Z"))));
+							Instant.parse("2026-03-20T09:05:00Z"))),
+			payment("01961c30-5000-7000-8000-000000000010", "2026-03-21T10:00:00Z", INVITATION,
+					new SplitInvitationSent(INVITATION, USER, TRACK, "Night Drive", "charles@example.com",
+							SplitInvitationSent.Role.PRODUCER, 3333, "Tk4Lm9Qx2Wv7Bn3Rc8Yz5Hs1Gd6Fp0Ja",
+							Instant.parse("2026-04-20T10:00:00Z"), Instant.parse("2026-03-21T10:00:00Z"))),
+			payment("01961c30-5000-7000-8000-000000000011", "2026-05-12T08:00:00Z", PAYOUT,
+					new PayoutRequested(PAYOUT, USER, Money.of(12345, "USD"), Instant.parse("2026-05-12T08:00:00Z"))),
+			payment("01961c30-5000-7000-8000-000000000012", "2026-05-12T08:00:01.250Z", PAYOUT,
+					new PayoutCompleted(PAYOUT, USER, Money.of(12345, "USD"),
+							Instant.parse("2026-05-12T08:00:01.250Z"))),
+			payment("01961c30-5000-7000-8000-000000000013", "2026-05-12T08:00:01.250Z", PAYOUT,
+					new PayoutFailed(PAYOUT, USER, Money.of(12345, "USD"), Stage.TRANSFER,
+							"Stripe refused the transfer: the connected account cannot receive transfers yet.",
+							Instant.parse("2026-05-12T08:00:01.250Z"))));
 
 	private SampleEvents() {
 	}
@@ -138,6 +162,10 @@ public final class SampleEvents {
 
 	private static EventEnvelope<?> distribution(String id, String occurredAt, DomainEvent event) {
 		return envelope(id, occurredAt, "distribution-service", RELEASE, event);
+	}
+
+	private static EventEnvelope<?> payment(String id, String occurredAt, Object subject, DomainEvent event) {
+		return envelope(id, occurredAt, "payment-service", subject, event);
 	}
 
 	// Type and subject are set here rather than read from the annotation and subject(),
