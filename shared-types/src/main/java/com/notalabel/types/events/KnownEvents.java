@@ -3,6 +3,11 @@ package com.notalabel.types.events;
 import java.util.List;
 
 import com.notalabel.types.event.DomainEvent;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
+import com.notalabel.types.events.analytics.EarningsRecorded;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.distribution.ReleaseSubmitted;
 import com.notalabel.types.events.music.AlbumUpdated;
@@ -32,7 +37,10 @@ public final class KnownEvents {
 			TrackUploaded.class, TrackProcessed.class, TrackProcessingFailed.class, TrackDeleted.class,
 			AlbumUpdated.class, TrackUpdated.class,
 			// distribution-service
-			ReleaseSubmitted.class, ReleaseStatusChanged.class);
+			ReleaseSubmitted.class, ReleaseStatusChanged.class,
+			// analytics-service
+			EarningsRecorded.class, AnalyticsRolledUp.class, MilestoneReached.class, SpikeDetected.class,
+			SuspiciousActivity.class);
 
 	private KnownEvents() {
 	}
