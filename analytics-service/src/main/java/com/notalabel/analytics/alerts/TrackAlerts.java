@@ -1,0 +1,273 @@
+package com.notalabel.analytics.alerts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.types.Uuid7;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SpikeDetected.Granularity;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
+import com.notalabel.types.events.analytics.SuspiciousActivity.Dimension;
+import com.notalabel.types.id.TrackId;
+import com.notalabel.types.id.UserId;
+
+/**
+ * Looks at the tracks whose numbers just changed, in the transaction that changed them,
+ * and raises each alert once (a unique key per alert in {@code track_alert}): a milestone
+ * passed, a spike, a suspicious spike. Each is also published, for notification-service
+ * and ai-service.
+ *
+ * <p>
+ * A spike is judged against the same kind of period before it: a day against the 28 days
+ * before, a month (reports are mostly monthly) against the 6 months before. A suspicious
+ * spike is one whose streams come from one store or one country (at least 80%, and at
+ * least 40 points more than the artist's streams usually do) while the artist's listeners
+ * on their page did not grow with it (at most half again their usual number): the pattern
+ * stores penalise as artificial streaming.
+ */
+@Component
+public class TrackAlerts {
+
+	static final long FIRST_MILESTONE = 1_000;
+
+	static final double CONCENTRATED = 0.8;
+
+	static final double UNUSUAL = 0.4;
+
+	static final double LISTENER_GROWTH = 1.5;
+
+	private final JdbcClient jdbc;
+
+	private final EventPublisher events;
+
+	TrackAlerts(JdbcClient jdbc, EventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/**
+	 * @param touched the tracks and days whose numbers changed
+	 * @param metric {@code streams} or {@code plays}
+	 * @param granularity the period the changed numbers were reported for
+	 * @param now the time of the change
+	 */
+	public void check(List<TouchedTrack> touched, String metric, Granularity granularity, Instant now) {
+		Map<UUID, UUID> owners = new LinkedHashMap<>();
+		Set<Period> periods = new LinkedHashSet<>();
+		for (TouchedTrack track : touched) {
+			owners.put(track.trackId(), track.ownerId());
+			LocalDate start = (granularity == Granularity.DAY) ? track.day() : track.day().withDayOfMonth(1);
+			periods.add(new Period(track.ownerId(), track.trackId(), start));
+		}
+		if (metric.equals("streams")) {
+			owners.forEach((track, owner) -> milestones(owner, track, now));
+		}
+		for (Period period : periods) {
+			spike(period, metric, granularity, now);
+		}
+	}
+
+	private void milestones(UUID owner, UUID track, Instant now) {
+		long total = this.jdbc
+			.sql("select coalesce(sum(streams), 0) from usage_rollup where owner_id = :owner"
+					+ " and dim = 'T' and grain = 'M' and key = :key")
+			.param("owner", owner)
+			.param("key", track.toString())
+			.query(Long.class)
+			.single();
+		for (long milestone = FIRST_MILESTONE; milestone > 0 && milestone <= total; milestone = next(milestone)) {
+			if (record(owner, track, "MILESTONE:" + track + ":" + milestone, "streams", null, null, milestone, null,
+					"{}", now)) {
+				this.events.publish(
+						new MilestoneReached(UserId.of(owner), TrackId.of(track), title(track), milestone, total, now));
+			}
+		}
+	}
+
+	private static long next(long milestone) {
+		return (milestone > Long.MAX_VALUE / 10) ? -1 : milestone * 10;
+	}
+
+	private void spike(Period period, String metric, Granularity granularity, Instant now) {
+		SpikeRule rule = SpikeRule.of(granularity);
+		String grain = (granularity == Granularity.DAY) ? "D" : "M";
+		String column = metric.equals("plays") ? "plays" : "streams";
+		ChronoUnit unit = (granularity == Granularity.DAY) ? ChronoUnit.DAYS : ChronoUnit.MONTHS;
+		Map<String, Object> params = Map.of("owner", period.owner(), "key", period.track().toString(), "grain", grain,
+				"from", period.start().minus(rule.window(), unit), "period", period.start());
+		LocalDate first = this.jdbc
+			.sql("select min(period) from usage_rollup where owner_id = :owner and dim = 'T'"
+					+ " and grain = :grain and key = :key and " + column + " > 0")
+			.params(params)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		if (first == null || !first.isBefore(period.start())) {
+			return;
+		}
+		Map<LocalDate, Long> values = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select period, " + column + " from usage_rollup where owner_id = :owner and dim = 'T'"
+					+ " and grain = :grain and key = :key and period >= :from and period <= :period")
+			.params(params)
+			.query((rs) -> {
+				values.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+			});
+		long value = values.getOrDefault(period.start(), 0L);
+		LocalDate windowStart = period.start().minus(rule.window(), unit);
+		LocalDate from = first.isAfter(windowStart) ? first : windowStart;
+		int count = (int) unit.between(from, period.start());
+		long[] trailing = new long[count];
+		for (int i = 0; i < count; i++) {
+			trailing[i] = values.getOrDefault(from.plus(i, unit), 0L);
+		}
+		Baseline baseline = Baseline.of(trailing);
+		int history = (int) unit.between(first, period.start());
+		if (!rule.isSpike(value, baseline, history)) {
+			return;
+		}
+		String key = ":" + period.track() + ":" + metric + ":" + granularity + ":" + period.start();
+		String title = title(period.track());
+		if (record(period.owner(), period.track(), "SPIKE" + key, metric, granularity, period.start(), value,
+				baseline.median(), "{}", now)) {
+			this.events.publish(new SpikeDetected(UserId.of(period.owner()), TrackId.of(period.track()), title, metric,
+					granularity, period.start(), value, baseline.median(), now));
+		}
+		if (metric.equals("streams")) {
+			Concentration concentration = concentration(period, unit, rule);
+			if (concentration != null && !listenersGrew(period, grain, unit, rule)
+					&& record(period.owner(), period.track(), "SUSPICIOUS" + key, metric, granularity, period.start(),
+							value, baseline.median(),
+							"{\"dimension\": \"" + concentration.dimension() + "\", \"concentratedIn\": \""
+									+ concentration.key().replace("\"", "") + "\", \"share\": " + concentration.share()
+									+ ", \"usualShare\": " + concentration.usualShare() + "}",
+							now)) {
+				this.events.publish(new SuspiciousActivity(UserId.of(period.owner()), TrackId.of(period.track()), title,
+						granularity, period.start(), value, baseline.median(), concentration.dimension(),
+						concentration.key(), concentration.share(), concentration.usualShare(), now));
+			}
+		}
+	}
+
+	/**
+	 * Where the period's streams of the track came from (the facts, pruned to the
+	 * period's partition), against where the artist's streams came from in the trailing
+	 * periods.
+	 */
+	private @Nullable Concentration concentration(Period period, ChronoUnit unit, SpikeRule rule) {
+		LocalDate end = period.start().plus(1, unit);
+		Map<String, Object> params = Map.of("owner", period.owner(), "track", period.track(), "start", period.start(),
+				"end", end, "from", period.start().minus(rule.window(), unit), "grain",
+				(unit == ChronoUnit.DAYS) ? "D" : "M");
+		Concentration found = null;
+		for (Dimension dimension : List.of(Dimension.STORE, Dimension.COUNTRY)) {
+			String column = (dimension == Dimension.STORE) ? "store" : "country";
+			String dim = (dimension == Dimension.STORE) ? "S" : "C";
+			var top = this.jdbc
+				.sql("select " + column + ", sum(units)::float8 / nullif(sum(sum(units)) over (), 0)"
+						+ " from usage_fact where track_id = :track and owner_id = :owner and usage_date >= :start"
+						+ " and usage_date < :end group by " + column + " order by 2 desc nulls last limit 1")
+				.params(params)
+				.query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+				.optional();
+			if (top.isEmpty() || top.get().getValue() < CONCENTRATED) {
+				continue;
+			}
+			Double usual = this.jdbc
+				.sql("select coalesce(sum(streams) filter (where dim = '" + dim
+						+ "' and key = :key)::float8 / nullif(sum(streams) filter (where dim = 'O'), 0), 0)"
+						+ " from usage_rollup where owner_id = :owner and grain = :grain and dim in ('O', '" + dim
+						+ "')" + " and period >= :from and period < :start")
+				.params(params)
+				.param("key", top.get().getKey())
+				.query(Double.class)
+				.single();
+			double share = top.get().getValue();
+			if (share - usual >= UNUSUAL && (found == null || share > found.share())) {
+				found = new Concentration(dimension, top.get().getKey(), round(share), round(usual));
+			}
+		}
+		return found;
+	}
+
+	private boolean listenersGrew(Period period, String grain, ChronoUnit unit, SpikeRule rule) {
+		Map<LocalDate, Long> listeners = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select period, listeners from usage_rollup where owner_id = :owner and dim = 'O'"
+					+ " and grain = :grain and key = '' and period >= :from and period <= :period")
+			.param("owner", period.owner())
+			.param("grain", grain)
+			.param("from", period.start().minus(rule.window(), unit))
+			.param("period", period.start())
+			.query((rs) -> {
+				listeners.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+			});
+		long[] trailing = new long[rule.window()];
+		for (int i = 0; i < rule.window(); i++) {
+			trailing[i] = listeners.getOrDefault(period.start().minus(rule.window() - i, unit), 0L);
+		}
+		double usual = Baseline.of(trailing).median();
+		long now = listeners.getOrDefault(period.start(), 0L);
+		return now > LISTENER_GROWTH * usual;
+	}
+
+	private boolean record(UUID owner, UUID track, String dedupKey, String metric, @Nullable Granularity granularity,
+			@Nullable LocalDate periodStart, long value, @Nullable Double baseline, String detail, Instant now) {
+		String kind = dedupKey.substring(0, dedupKey.indexOf(':'));
+		return this.jdbc.sql("""
+				insert into track_alert (id, owner_id, track_id, kind, dedup_key, metric, granularity, period_start,
+				    value, baseline, detail, created_at)
+				values (:id, :owner, :track, :kind, :dedupKey, :metric, :granularity, :periodStart, :value, :baseline,
+				    :detail::jsonb, :createdAt)
+				on conflict (dedup_key) do nothing""")
+			.param("id", Uuid7.next())
+			.param("owner", owner)
+			.param("track", track)
+			.param("kind", kind)
+			.param("dedupKey", dedupKey)
+			.param("metric", metric)
+			.param("granularity", (granularity != null) ? granularity.name() : null)
+			.param("periodStart", periodStart)
+			.param("value", value)
+			.param("baseline", baseline)
+			.param("detail", detail)
+			.param("createdAt", now.atOffset(ZoneOffset.UTC))
+			.update() > 0;
+	}
+
+	private String title(UUID track) {
+		return this.jdbc.sql("select title from catalogue_track where track_id = :track")
+			.param("track", track)
+			.query(String.class)
+			.optional()
+			.orElse("Untitled");
+	}
+
+	private static double round(double share) {
+		return Math.round(share * 1000) / 1000.0;
+	}
+
+	private record Period(UUID owner, UUID track, LocalDate start) {
+
+	}
+
+	private record Concentration(Dimension dimension, String key, double share, double usualShare) {
+
+	}
+
+}
