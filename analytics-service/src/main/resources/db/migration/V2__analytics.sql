@@ -160,3 +160,10 @@ create table store_report_file (
     seen_at   timestamptz not null,
     primary key (store, name)
 );
+
+-- When AnalyticsRolledUp was last published for an artist's plays: plays change the numbers
+-- every second, ai-service needs to hear of it only now and then.
+create table plays_notice (
+    owner_id     uuid primary key,
+    published_at timestamptz not null
+);

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import com.notalabel.analytics.plays.PlayProperties;
 import com.notalabel.analytics.report.ImportProperties;
 
 import javax.sql.DataSource;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
  * roll-ups, which Spring Data repositories would only wrap.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ImportProperties.class)
+@EnableConfigurationProperties({ ImportProperties.class, PlayProperties.class })
 @EnableScheduling
 class AnalyticsConfiguration {
 
