@@ -54,7 +54,7 @@ public class Rollups {
 	 * @param params its parameters
 	 */
 	public void fold(String rows, Map<String, ?> params) {
-		fold(rows, params, SETS);
+		fold(rows, params, SETS, DIM, KEY, KEPT);
 	}
 
 	/**
@@ -64,24 +64,24 @@ public class Rollups {
 	 * @param params its parameters
 	 */
 	public void foldTracks(String rows, Map<String, ?> params) {
-		fold(rows, params, TRACK_SETS);
+		fold(rows, params, TRACK_SETS, "'T'", "track_id::text", "having track_id is not null");
 	}
 
-	private void fold(String rows, Map<String, ?> params, String sets) {
+	private void fold(String rows, Map<String, ?> params, String sets, String dim, String key, String kept) {
 		String source = "(select owner_id, usage_date, date_trunc('month', usage_date)::date as month, track_id, store,"
 				+ " country, city, units, currency, revenue_micros from (" + rows + ") r where owner_id is not null) s";
 		this.jdbc.sql("insert into usage_rollup as u (owner_id, dim, grain, period, key, streams) select owner_id, "
-				+ DIM + ", " + GRAIN + ", coalesce(usage_date, month), " + KEY + ", sum(units) from " + source
-				+ " group by " + sets + " " + KEPT
+				+ dim + ", " + GRAIN + ", coalesce(usage_date, month), " + key + ", sum(units) from " + source
+				+ " group by " + sets + " " + kept
 				+ " on conflict (owner_id, dim, grain, period, key) do update set streams = u.streams + excluded.streams")
 			.params(params)
 			.update();
 		this.jdbc
 			.sql("insert into revenue_rollup as v (owner_id, dim, grain, period, key, currency, micros, units)"
-					+ " select owner_id, " + DIM + ", " + GRAIN + ", coalesce(usage_date, month), " + KEY
+					+ " select owner_id, " + dim + ", " + GRAIN + ", coalesce(usage_date, month), " + key
 					+ ", currency, sum(revenue_micros), sum(units) from " + source
 					+ " where currency is not null group by " + sets.replace("owner_id,", "owner_id, currency,") + " "
-					+ KEPT + " on conflict (owner_id, dim, grain, period, key, currency) do update"
+					+ kept + " on conflict (owner_id, dim, grain, period, key, currency) do update"
 					+ " set micros = v.micros + excluded.micros, units = v.units + excluded.units")
 			.params(params)
 			.update();
