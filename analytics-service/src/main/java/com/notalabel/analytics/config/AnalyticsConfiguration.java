@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.notalabel.analytics.plays.PlayProperties;
 import com.notalabel.analytics.report.ImportProperties;
+import com.notalabel.analytics.store.StoreServers;
 
 import javax.sql.DataSource;
 
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
  * roll-ups, which Spring Data repositories would only wrap.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ImportProperties.class, PlayProperties.class })
+@EnableConfigurationProperties({ ImportProperties.class, PlayProperties.class, StoreServers.class })
 @EnableScheduling
 class AnalyticsConfiguration {
 
