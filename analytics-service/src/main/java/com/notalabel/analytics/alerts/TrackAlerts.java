@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.notalabel.analytics.rollup.UsageFacts;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.types.Uuid7;
 import com.notalabel.types.events.analytics.MilestoneReached;
@@ -55,9 +56,12 @@ public class TrackAlerts {
 
 	private final EventPublisher events;
 
-	TrackAlerts(JdbcClient jdbc, EventPublisher events) {
+	private final UsageFacts facts;
+
+	TrackAlerts(JdbcClient jdbc, EventPublisher events, UsageFacts facts) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.facts = facts;
 	}
 
 	/**
@@ -178,13 +182,7 @@ public class TrackAlerts {
 		for (Dimension dimension : List.of(Dimension.STORE, Dimension.COUNTRY)) {
 			String column = (dimension == Dimension.STORE) ? "store" : "country";
 			String dim = (dimension == Dimension.STORE) ? "S" : "C";
-			var top = this.jdbc
-				.sql("select " + column + ", sum(units)::float8 / nullif(sum(sum(units)) over (), 0)"
-						+ " from usage_fact where track_id = :track and owner_id = :owner and usage_date >= :start"
-						+ " and usage_date < :end group by " + column + " order by 2 desc nulls last limit 1")
-				.params(params)
-				.query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-				.optional();
+			var top = this.facts.topShare(period.owner(), period.track(), period.start(), end, column);
 			if (top.isEmpty() || top.get().getValue() < CONCENTRATED) {
 				continue;
 			}

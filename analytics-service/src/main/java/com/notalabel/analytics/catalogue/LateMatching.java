@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.notalabel.analytics.rollup.Rollups;
+import com.notalabel.analytics.rollup.UsageFacts;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
 
@@ -17,48 +18,34 @@ import com.notalabel.types.id.UserId;
 @Component
 class LateMatching {
 
-	private static final String COLUMNS = "owner_id, usage_date, track_id, store, country, city, units, currency,"
-			+ " revenue_micros";
-
 	private final JdbcClient jdbc;
 
 	private final Rollups rollups;
 
-	LateMatching(JdbcClient jdbc, Rollups rollups) {
+	private final UsageFacts facts;
+
+	LateMatching(JdbcClient jdbc, Rollups rollups, UsageFacts facts) {
 		this.jdbc = jdbc;
 		this.rollups = rollups;
+		this.facts = facts;
 	}
 
 	void match(UserId owner, TrackId track, String isrc) {
-		Map<String, Object> params = Map.of("owner", owner.value(), "track", track.value(), "isrc",
-				Matcher.normaliseIsrc(isrc));
+		String normalised = Matcher.normaliseIsrc(isrc);
 		// The artist's own lines already count for them everywhere but in the track's numbers.
-		if (move("f.owner_id = :owner", params) > 0) {
-			this.rollups.foldTracks("select " + COLUMNS + " from late_match", Map.of());
+		if (this.facts.credit(owner.value(), track.value(), normalised, true) > 0) {
+			this.rollups.foldTracks("select * from credited_lines", Map.of());
 		}
 		// A store's line whose ISRC another artist also claims stays unmatched, as on import.
 		Long claimed = this.jdbc
 			.sql("select count(*) from catalogue_track where isrc = :isrc and not deleted" + " and track_id <> :track")
-			.params(params)
+			.param("isrc", normalised)
+			.param("track", track.value())
 			.query(Long.class)
 			.single();
-		if (claimed == 0 && move("f.owner_id is null", params) > 0) {
-			this.rollups.fold("select " + COLUMNS + " from late_match", Map.of());
+		if (claimed == 0 && this.facts.credit(owner.value(), track.value(), normalised, false) > 0) {
+			this.rollups.fold("select * from credited_lines", Map.of());
 		}
-	}
-
-	private int move(String whose, Map<String, Object> params) {
-		this.jdbc.sql("drop table if exists late_match").update();
-		this.jdbc
-			.sql("create temp table late_match (owner_id uuid, usage_date date, track_id uuid, store text,"
-					+ " country text, city text, units bigint, currency text, revenue_micros bigint) on commit drop")
-			.update();
-		return this.jdbc
-			.sql("with moved as (update usage_fact f set track_id = :track, owner_id = :owner"
-					+ " where f.isrc = :isrc and f.track_id is null and " + whose + " returning " + COLUMNS
-					+ ") insert into late_match select * from moved")
-			.params(params)
-			.update();
 	}
 
 }

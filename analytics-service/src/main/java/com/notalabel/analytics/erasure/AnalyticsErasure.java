@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.notalabel.analytics.rollup.UsageFacts;
 import com.notalabel.types.events.user.UserDeleted;
 
 /**
@@ -22,18 +23,21 @@ public class AnalyticsErasure {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsErasure.class);
 
-	private static final List<String> TABLES = List.of("usage_fact", "usage_rollup", "revenue_rollup", "play_event",
-			"play_visitor", "track_alert", "release_status", "catalogue_track", "catalogue_album", "report_import");
+	private static final List<String> TABLES = List.of("usage_rollup", "revenue_rollup", "play_event", "play_visitor",
+			"track_alert", "release_status", "catalogue_track", "catalogue_album", "report_import");
 
 	private final JdbcClient jdbc;
 
-	AnalyticsErasure(JdbcClient jdbc) {
+	private final UsageFacts facts;
+
+	AnalyticsErasure(JdbcClient jdbc, UsageFacts facts) {
 		this.jdbc = jdbc;
+		this.facts = facts;
 	}
 
 	public void on(UserDeleted event) {
 		UUID owner = event.userId().value();
-		int rows = 0;
+		int rows = this.facts.erase(owner);
 		for (String table : TABLES) {
 			rows += this.jdbc.sql("delete from " + table + " where owner_id = :owner").param("owner", owner).update();
 		}

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.notalabel.analytics.catalogue.CatalogueMatching;
 import com.notalabel.analytics.catalogue.Matcher;
 import com.notalabel.analytics.rollup.Rollups;
+import com.notalabel.analytics.rollup.UsageFacts;
 import com.notalabel.types.Uuid7;
 
 /**
@@ -65,6 +64,8 @@ public class ReportImports {
 
 	private final Rollups rollups;
 
+	private final UsageFacts facts;
+
 	private final ImportFollowUps followUps;
 
 	private final ImportProperties properties;
@@ -74,8 +75,8 @@ public class ReportImports {
 	private final Semaphore slots;
 
 	ReportImports(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			CatalogueMatching matching, Rollups rollups, ImportFollowUps followUps, ImportProperties properties,
-			Clock clock) {
+			CatalogueMatching matching, Rollups rollups, UsageFacts facts, ImportFollowUps followUps,
+			ImportProperties properties, Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -83,6 +84,7 @@ public class ReportImports {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.matching = matching;
 		this.rollups = rollups;
+		this.facts = facts;
 		this.followUps = followUps;
 		this.properties = properties;
 		this.clock = clock;
@@ -183,12 +185,7 @@ public class ReportImports {
 		if (existing.isPresent()) {
 			throw new DuplicateReport(existing.get());
 		}
-		partitionsFor(summary);
-		this.jdbc
-			.sql("insert into usage_fact (import_id, " + StagedRows.COLUMNS + ") select :id, " + StagedRows.COLUMNS
-					+ " from import_stage")
-			.param("id", id)
-			.update();
+		this.facts.append(id);
 		this.rollups.fold("select * from import_stage", Map.of());
 		Instant now = this.clock.instant();
 		String revenue = this.jdbc
@@ -226,38 +223,6 @@ public class ReportImports {
 		log.info("Imported {} report {} ({} lines, {} matched, {} unmatched)", summary.format(), id,
 				summary.usageLines(), rows.matched(), rows.unmatched());
 		return ImportQueries.find(this.jdbc, id).orElseThrow();
-	}
-
-	/**
-	 * Makes the monthly partitions the staged rows need, each in a transaction of its
-	 * own: an empty partition is harmless if the import then fails, and the long import
-	 * transaction never holds the lock that creating one takes on the parent table.
-	 */
-	private void partitionsFor(ReadSummary summary) {
-		List<LocalDate> months = this.jdbc
-			.sql("select distinct date_trunc('month', usage_date)::date from import_stage order by 1")
-			.query(LocalDate.class)
-			.list();
-		for (LocalDate month : months) {
-			String name = "usage_fact_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
-			Boolean exists = this.jdbc.sql("select to_regclass(:name) is not null")
-				.param("name", name)
-				.query(Boolean.class)
-				.single();
-			if (Boolean.TRUE.equals(exists)) {
-				continue;
-			}
-			try {
-				this.separately.executeWithoutResult((status) -> this.jdbc
-					.sql("create table if not exists " + name + " partition of usage_fact for values from ('" + month
-							+ "') to ('" + month.plusMonths(1) + "')")
-					.update());
-			}
-			catch (DataIntegrityViolationException ex) {
-				// Another import made it at the same moment.
-				log.debug("Partition {} was made concurrently", name);
-			}
-		}
 	}
 
 	private Optional<UUID> existing(UUID scope, String sha256) {

@@ -63,7 +63,8 @@ public class StoreReportPickup implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final SshClient client = SshClient.setUpDefaultClient();
+	/** Made anew at each start: a stopped SSHD client cannot be started again. */
+	private volatile SshClient client = SshClient.setUpDefaultClient();
 
 	private volatile boolean running;
 
@@ -200,6 +201,7 @@ public class StoreReportPickup implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.client = SshClient.setUpDefaultClient();
 		this.client.start();
 		this.running = true;
 	}
