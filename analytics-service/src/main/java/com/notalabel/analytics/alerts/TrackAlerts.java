@@ -52,6 +52,9 @@ public class TrackAlerts {
 
 	static final double LISTENER_GROWTH = 1.5;
 
+	/** Tracks per query: well below PostgreSQL's 65,535 parameters. */
+	static final int CHUNK = 2_000;
+
 	private final JdbcClient jdbc;
 
 	private final EventPublisher events;
@@ -78,73 +81,114 @@ public class TrackAlerts {
 			LocalDate start = (granularity == Granularity.DAY) ? track.day() : track.day().withDayOfMonth(1);
 			periods.add(new Period(track.ownerId(), track.trackId(), start));
 		}
-		if (metric.equals("streams")) {
-			owners.forEach((track, owner) -> milestones(owner, track, now));
-		}
-		for (Period period : periods) {
-			spike(period, metric, granularity, now);
+		List<UUID> tracks = List.copyOf(owners.keySet());
+		// A store's report touches thousands of tracks: each step is a few queries per chunk of
+		// tracks, not a few per track.
+		for (int from = 0; from < tracks.size(); from += CHUNK) {
+			List<UUID> chunk = tracks.subList(from, Math.min(tracks.size(), from + CHUNK));
+			if (metric.equals("streams")) {
+				milestones(chunk, owners, now);
+			}
+			Set<UUID> inChunk = Set.copyOf(chunk);
+			spikes(periods.stream().filter((period) -> inChunk.contains(period.track())).toList(), metric, granularity,
+					now);
 		}
 	}
 
-	private void milestones(UUID owner, UUID track, Instant now) {
-		long total = this.jdbc
-			.sql("select coalesce(sum(streams), 0) from usage_rollup where owner_id = :owner"
-					+ " and dim = 'T' and grain = 'M' and key = :key")
-			.param("owner", owner)
-			.param("key", track.toString())
-			.query(Long.class)
-			.single();
-		for (long milestone = FIRST_MILESTONE; milestone > 0 && milestone <= total; milestone = next(milestone)) {
-			if (record(owner, track, "MILESTONE:" + track + ":" + milestone, "streams", null, null, milestone, null,
-					"{}", now)) {
-				this.events.publish(
-						new MilestoneReached(UserId.of(owner), TrackId.of(track), title(track), milestone, total, now));
-			}
+	private void milestones(List<UUID> tracks, Map<UUID, UUID> owners, Instant now) {
+		Map<UUID, Long> totals = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select owner_id, key, sum(streams) from usage_rollup where owner_id in (:owners) and dim = 'T'"
+					+ " and grain = 'M' and key in (:keys) group by owner_id, key having sum(streams) >= :first")
+			.param("owners", Set.copyOf(owners.values()))
+			.param("keys", tracks.stream().map(UUID::toString).toList())
+			.param("first", FIRST_MILESTONE)
+			.query((rs) -> {
+				UUID track = UUID.fromString(rs.getString(2));
+				if (rs.getObject(1, UUID.class).equals(owners.get(track))) {
+					totals.put(track, rs.getLong(3));
+				}
+			});
+		if (totals.isEmpty()) {
+			return;
 		}
+		Set<String> told = Set.copyOf(
+				this.jdbc.sql("select dedup_key from track_alert where kind = 'MILESTONE' and track_id in (:tracks)")
+					.param("tracks", totals.keySet())
+					.query(String.class)
+					.list());
+		totals.forEach((track, total) -> {
+			for (long milestone = FIRST_MILESTONE; milestone > 0 && milestone <= total; milestone = next(milestone)) {
+				String key = "MILESTONE:" + track + ":" + milestone;
+				if (!told.contains(key)
+						&& record(owners.get(track), track, key, "streams", null, null, milestone, null, "{}", now)) {
+					this.events.publish(new MilestoneReached(UserId.of(owners.get(track)), TrackId.of(track),
+							title(track), milestone, total, now));
+				}
+			}
+		});
 	}
 
 	private static long next(long milestone) {
 		return (milestone > Long.MAX_VALUE / 10) ? -1 : milestone * 10;
 	}
 
-	private void spike(Period period, String metric, Granularity granularity, Instant now) {
+	private void spikes(List<Period> periods, String metric, Granularity granularity, Instant now) {
+		if (periods.isEmpty()) {
+			return;
+		}
 		SpikeRule rule = SpikeRule.of(granularity);
 		String grain = (granularity == Granularity.DAY) ? "D" : "M";
 		String column = metric.equals("plays") ? "plays" : "streams";
 		ChronoUnit unit = (granularity == Granularity.DAY) ? ChronoUnit.DAYS : ChronoUnit.MONTHS;
-		Map<String, Object> params = Map.of("owner", period.owner(), "key", period.track().toString(), "grain", grain,
-				"from", period.start().minus(rule.window(), unit), "period", period.start());
-		LocalDate first = this.jdbc
-			.sql("select min(period) from usage_rollup where owner_id = :owner and dim = 'T'"
-					+ " and grain = :grain and key = :key and " + column + " > 0")
-			.params(params)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		if (first == null || !first.isBefore(period.start())) {
-			return;
-		}
-		Map<LocalDate, Long> values = new LinkedHashMap<>();
+		LocalDate earliest = periods.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
+		LocalDate latest = periods.stream().map(Period::start).max(LocalDate::compareTo).orElseThrow();
+		Map<String, Object> params = Map.of("owners", periods.stream().map(Period::owner).distinct().toList(), "keys",
+				periods.stream().map((period) -> period.track().toString()).distinct().toList(), "grain", grain, "from",
+				earliest.minus(rule.window(), unit), "latest", latest);
+		Map<String, LocalDate> firsts = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select period, " + column + " from usage_rollup where owner_id = :owner and dim = 'T'"
-					+ " and grain = :grain and key = :key and period >= :from and period <= :period")
+			.sql("select owner_id, key, min(period) from usage_rollup where owner_id in (:owners) and dim = 'T'"
+					+ " and grain = :grain and key in (:keys) and " + column + " > 0 group by owner_id, key")
 			.params(params)
 			.query((rs) -> {
-				values.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+				firsts.put(rs.getString(1) + "/" + rs.getString(2), rs.getObject(3, LocalDate.class));
 			});
-		long value = values.getOrDefault(period.start(), 0L);
-		LocalDate windowStart = period.start().minus(rule.window(), unit);
-		LocalDate from = first.isAfter(windowStart) ? first : windowStart;
-		int count = (int) unit.between(from, period.start());
-		long[] trailing = new long[count];
-		for (int i = 0; i < count; i++) {
-			trailing[i] = values.getOrDefault(from.plus(i, unit), 0L);
+		Map<String, Long> values = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select owner_id, key, period, " + column + " from usage_rollup where owner_id in (:owners)"
+					+ " and dim = 'T' and grain = :grain and key in (:keys) and period >= :from and period <= :latest")
+			.params(params)
+			.query((rs) -> {
+				values.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getObject(3, LocalDate.class),
+						rs.getLong(4));
+			});
+		for (Period period : periods) {
+			String track = period.owner() + "/" + period.track();
+			LocalDate first = firsts.get(track);
+			if (first == null || !first.isBefore(period.start())) {
+				continue;
+			}
+			long value = values.getOrDefault(track + "/" + period.start(), 0L);
+			LocalDate windowStart = period.start().minus(rule.window(), unit);
+			LocalDate from = first.isAfter(windowStart) ? first : windowStart;
+			int count = (int) unit.between(from, period.start());
+			long[] trailing = new long[count];
+			for (int i = 0; i < count; i++) {
+				trailing[i] = values.getOrDefault(track + "/" + from.plus(i, unit), 0L);
+			}
+			Baseline baseline = Baseline.of(trailing);
+			if (rule.isSpike(value, baseline, (int) unit.between(first, period.start()))) {
+				spike(period, metric, granularity, value, baseline, now);
+			}
 		}
-		Baseline baseline = Baseline.of(trailing);
-		int history = (int) unit.between(first, period.start());
-		if (!rule.isSpike(value, baseline, history)) {
-			return;
-		}
+	}
+
+	private void spike(Period period, String metric, Granularity granularity, long value, Baseline baseline,
+			Instant now) {
+		SpikeRule rule = SpikeRule.of(granularity);
+		String grain = (granularity == Granularity.DAY) ? "D" : "M";
+		ChronoUnit unit = (granularity == Granularity.DAY) ? ChronoUnit.DAYS : ChronoUnit.MONTHS;
 		String key = ":" + period.track() + ":" + metric + ":" + granularity + ":" + period.start();
 		String title = title(period.track());
 		if (record(period.owner(), period.track(), "SPIKE" + key, metric, granularity, period.start(), value,

@@ -43,19 +43,59 @@ class ImportFollowUps {
 		this.alerts = alerts;
 	}
 
-	void afterImport(UUID importId, String source, ReadSummary summary, Instant now) {
-		publishEarnings(importId, source, now);
-		publishRolledUp(now);
+	void afterImport(UUID importId, String source, ReadSummary summary, ImportTally tally, Instant now) {
+		if (tally.overflowed()) {
+			publishEarnings(importId, source, now);
+			publishRolledUp(now);
+		}
+		else {
+			publish(importId, source, tally, now);
+		}
 		if (summary.periodStart() != null && summary.periodEnd() != null) {
 			Granularity granularity = summary.periodStart().equals(summary.periodEnd()) ? Granularity.DAY
 					: Granularity.MONTH;
-			List<TouchedTrack> tracks = this.jdbc
+			List<TouchedTrack> tracks = !tally.overflowed() ? List.copyOf(tally.touched()) : this.jdbc
 				.sql("select distinct owner_id, track_id, usage_date from import_stage where track_id is not null")
 				.query((rs, n) -> new TouchedTrack(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 						rs.getObject(3, LocalDate.class)))
 				.list();
 			this.alerts.check(tracks, "streams", granularity, now);
 		}
+	}
+
+	/** The events from what the import added up as it streamed. */
+	private void publish(UUID importId, String source, ImportTally tally, Instant now) {
+		Map<UUID, List<EarningsRecorded.Line>> byOwner = new java.util.TreeMap<>();
+		tally.earnings()
+			.entrySet()
+			.stream()
+			.sorted(java.util.Comparator
+				.comparing((Map.Entry<ImportTally.Earning, long[]> entry) -> entry.getKey().start())
+				.thenComparing((entry) -> entry.getKey().store())
+				.thenComparing((entry) -> String.valueOf(entry.getKey().track()))
+				.thenComparing((entry) -> entry.getKey().currency()))
+			.forEach((entry) -> {
+				ImportTally.Earning earning = entry.getKey();
+				var amount = Amounts.money(entry.getValue()[0], earning.currency());
+				if (amount.amountMinor() != 0) {
+					byOwner.computeIfAbsent(earning.owner(), (owner) -> new ArrayList<>())
+						.add(new EarningsRecorded.Line((earning.track() != null) ? TrackId.of(earning.track()) : null,
+								(earning.album() != null) ? AlbumId.of(earning.album()) : null, earning.store(),
+								earning.start(), earning.end(), amount));
+				}
+			});
+		byOwner.forEach((owner, lines) -> this.events
+			.publish(new EarningsRecorded(importId, UserId.of(owner), source, lines, now)));
+		Map<UUID, java.util.TreeSet<TrackId>> tracks = new LinkedHashMap<>();
+		tally.touched()
+			.forEach((track) -> tracks
+				.computeIfAbsent(track.ownerId(),
+						(owner) -> new java.util.TreeSet<>(java.util.Comparator.comparing(TrackId::value)))
+				.add(TrackId.of(track.trackId())));
+		tally.days()
+			.forEach((owner, changed) -> this.events
+				.publish(new AnalyticsRolledUp(UserId.of(owner), List.copyOf(new TreeSet<>(changed)),
+						List.copyOf(tracks.getOrDefault(owner, new java.util.TreeSet<>())), "import", now)));
 	}
 
 	private void publishEarnings(UUID importId, String source, Instant now) {

@@ -148,6 +148,7 @@ public class ReportImports {
 	}
 
 	private ImportResponse stage(UUID id, Request request, RawReport raw, RestOfBody rest) {
+		long started = System.nanoTime();
 		Matcher matcher = this.matching.matcherFor(request.owner());
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		this.jdbc.sql("set local work_mem = '64MB'").update();
@@ -180,13 +181,21 @@ public class ReportImports {
 		catch (SQLException ex) {
 			throw new StagedRows.StagingFailed(ex);
 		}
+		long staged = System.nanoTime();
 		String sha256 = raw.sha256();
 		Optional<UUID> existing = existing(request.scope(), sha256);
 		if (existing.isPresent()) {
 			throw new DuplicateReport(existing.get());
 		}
 		this.facts.append(id);
-		this.rollups.fold("select * from import_stage", Map.of());
+		long appended = System.nanoTime();
+		if (rows.tally().overflowed()) {
+			this.rollups.fold("select * from import_stage", Map.of());
+		}
+		else {
+			rows.tally().rollups().fold(this.dataSource, this.jdbc);
+		}
+		long folded = System.nanoTime();
 		Instant now = this.clock.instant();
 		String revenue = this.jdbc
 			.sql("select coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'micros',"
@@ -219,9 +228,14 @@ public class ReportImports {
 			.param("periodEnd", summary.periodEnd())
 			.param("createdAt", now.atOffset(ZoneOffset.UTC))
 			.update();
-		this.followUps.afterImport(id, request.source(), summary, now);
-		log.info("Imported {} report {} ({} lines, {} matched, {} unmatched)", summary.format(), id,
-				summary.usageLines(), rows.matched(), rows.unmatched());
+		this.followUps.afterImport(id, request.source(), summary, rows.tally(), now);
+		long followed = System.nanoTime();
+		log.info(
+				"Imported {} report {} ({} lines, {} matched, {} unmatched): streamed and staged in {} ms, facts {} ms,"
+						+ " roll-ups {} ms, events and alerts {} ms",
+				summary.format(), id, summary.usageLines(), rows.matched(), rows.unmatched(),
+				(staged - started) / 1_000_000, (appended - staged) / 1_000_000, (folded - appended) / 1_000_000,
+				(followed - folded) / 1_000_000);
 		return ImportQueries.find(this.jdbc, id).orElseThrow();
 	}
 

@@ -30,6 +30,8 @@ final class StagedRows implements LineSink {
 
 	private final Matcher matcher;
 
+	private final ImportTally tally = new ImportTally();
+
 	private final byte[] buffer = new byte[BUFFER];
 
 	private int length;
@@ -67,6 +69,11 @@ final class StagedRows implements LineSink {
 			match = null;
 		}
 		this.units += line.units();
+		if (owner != null) {
+			this.tally.add(owner, line.usageDate(), line.periodEnd(), (match != null) ? match.trackId() : null,
+					(match != null) ? match.albumId() : null, line.store(), line.country(), line.city(), line.units(),
+					line.currency(), line.revenueMicros());
+		}
 		this.line = line.line();
 		if (this.length > BUFFER - (1 << 15)) {
 			flush();
@@ -97,6 +104,10 @@ final class StagedRows implements LineSink {
 		tab();
 		number(line.revenueMicros());
 		put((byte) '\n');
+	}
+
+	ImportTally tally() {
+		return this.tally;
 	}
 
 	long matched() {
