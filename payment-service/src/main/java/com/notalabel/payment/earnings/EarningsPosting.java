@@ -33,6 +33,7 @@ import com.notalabel.payment.split.SplitVersion;
 import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.id.UserId;
 import com.notalabel.types.money.Money;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 
 /**
  * Posts the earnings of an imported store report (ADR 36). Each line becomes one journal

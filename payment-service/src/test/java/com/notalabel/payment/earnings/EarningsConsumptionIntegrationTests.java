@@ -25,6 +25,7 @@ import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.money.Money;
 import com.notalabel.types.redis.RedisKeys;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +64,7 @@ class EarningsConsumptionIntegrationTests {
 		// The same import again under a new event id, as a re-run of analytics' import would send it.
 		RecordId third = this.fixture.analytics.append(EventEnvelope.wrap(report, Instant.now()));
 
-		if (EventCatalog.standard().classFor(EarningsRecorded.NAME).isPresent()) {
+		if (EventCatalog.standard().classFor("analytics.EarningsRecorded").isPresent()) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(this.fixture.available(ada.id(), "USD")).isEqualTo(4321));
 			this.fixture.analytics.awaitAcknowledged(third);

@@ -22,6 +22,7 @@ import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.events.payment.SplitInvitationSent;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.redis.RedisKeys;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 
 import static com.notalabel.payment.testing.PaymentFixture.collaborator;
 import static com.notalabel.payment.testing.PaymentFixture.owner;

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.notalabel.payment.earnings.EarningsPosting;
-import com.notalabel.payment.earnings.EarningsRecorded;
 import com.notalabel.payment.ledger.Ledger;
 import com.notalabel.payment.testing.Artists.Artist;
 import com.notalabel.payment.testing.PaymentFixture;
@@ -23,6 +22,7 @@ import com.notalabel.test.http.Response;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.redis.RedisKeys;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 
 import static com.notalabel.payment.testing.PaymentFixture.collaborator;
 import static com.notalabel.payment.testing.PaymentFixture.owner;

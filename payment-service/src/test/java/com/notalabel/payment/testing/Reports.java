@@ -9,11 +9,11 @@ import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.payment.earnings.EarningsPosting;
-import com.notalabel.payment.earnings.EarningsRecorded;
 import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
 import com.notalabel.types.money.Money;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 
 /**
  * Store reports as analytics-service announces them, handed to the posting in a
@@ -32,7 +32,7 @@ public final class Reports {
 	}
 
 	public EventEnvelope<EarningsRecorded> post(EarningsRecorded report) {
-		EventEnvelope<EarningsRecorded> envelope = new EventEnvelope<>(UUID.randomUUID(), EarningsRecorded.NAME, 1,
+		EventEnvelope<EarningsRecorded> envelope = new EventEnvelope<>(UUID.randomUUID(), "analytics.EarningsRecorded", 1,
 				Instant.now(), "analytics-service", report.subject(), report);
 		post(envelope);
 		return envelope;

@@ -3,6 +3,11 @@ package com.notalabel.types.events;
 import java.util.List;
 
 import com.notalabel.types.event.DomainEvent;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
+import com.notalabel.types.events.analytics.EarningsRecorded;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.distribution.ReleaseSubmitted;
 import com.notalabel.types.events.music.AlbumUpdated;
@@ -38,7 +43,10 @@ public final class KnownEvents {
 			// distribution-service
 			ReleaseSubmitted.class, ReleaseStatusChanged.class,
 			// payment-service
-			SplitInvitationSent.class, PayoutRequested.class, PayoutCompleted.class, PayoutFailed.class);
+			SplitInvitationSent.class, PayoutRequested.class, PayoutCompleted.class, PayoutFailed.class,
+			// analytics-service
+			EarningsRecorded.class, AnalyticsRolledUp.class, MilestoneReached.class, SpikeDetected.class,
+			SuspiciousActivity.class);
 
 	private KnownEvents() {
 	}

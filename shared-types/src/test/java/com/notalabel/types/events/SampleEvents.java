@@ -9,6 +9,11 @@ import com.notalabel.types.catalog.Isrc;
 import com.notalabel.types.catalog.Upc;
 import com.notalabel.types.event.DomainEvent;
 import com.notalabel.types.event.EventEnvelope;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
+import com.notalabel.types.events.analytics.EarningsRecorded;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged.DeliveryStatus;
 import com.notalabel.types.events.distribution.ReleaseSubmitted;
@@ -60,6 +65,8 @@ public final class SampleEvents {
 	public static final TrackId SECOND_TRACK = TrackId.parse("01961c2b-0a80-7c63-a1f5-7f4a6b8c9d04");
 
 	public static final AlbumId ALBUM = AlbumId.parse("01961c2b-3c00-7d74-b2a6-8a5b7c9d0e05");
+
+	public static final UUID IMPORT = UUID.fromString("01961c2d-7f00-7f96-94c8-ac7d9e1f2a07");
 
 	public static final ReleaseId RELEASE = ReleaseId.parse("01961c2c-5e00-7e85-83b7-9b6c8d0e1f06");
 
@@ -136,7 +143,27 @@ public final class SampleEvents {
 			payment("01961c30-5000-7000-8000-000000000013", "2026-05-12T08:00:01.250Z", PAYOUT,
 					new PayoutFailed(PAYOUT, USER, Money.of(12345, "USD"), Stage.TRANSFER,
 							"Stripe refused the transfer: the connected account cannot receive transfers yet.",
-							Instant.parse("2026-05-12T08:00:01.250Z"))));
+							Instant.parse("2026-05-12T08:00:01.250Z")))),
+			analytics("01961c30-4000-7000-8000-00000000000f", "2026-05-10T06:00:00Z", IMPORT,
+					new EarningsRecorded(IMPORT, USER, "store",
+							List.of(new EarningsRecorded.Line(TRACK, ALBUM, "spotify", LocalDate.parse("2026-04-01"),
+									LocalDate.parse("2026-04-30"), Money.of(1234, "USD")),
+									new EarningsRecorded.Line(null, ALBUM, "spotify", LocalDate.parse("2026-04-01"),
+											LocalDate.parse("2026-04-30"), Money.of(87, "EUR"))),
+							Instant.parse("2026-05-10T06:00:00Z"))),
+			analytics("01961c30-4000-7000-8000-000000000010", "2026-05-10T06:00:00Z", USER,
+					new AnalyticsRolledUp(USER, List.of(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-05-09")),
+							List.of(TRACK), "import", Instant.parse("2026-05-10T06:00:00Z"))),
+			analytics("01961c30-4000-7000-8000-000000000011", "2026-05-10T06:00:00Z", TRACK,
+					new MilestoneReached(USER, TRACK, "Night Drive", 10000, 10412,
+							Instant.parse("2026-05-10T06:00:00Z"))),
+			analytics("01961c30-4000-7000-8000-000000000012", "2026-05-10T06:00:00Z", TRACK,
+					new SpikeDetected(USER, TRACK, "Night Drive", "streams", SpikeDetected.Granularity.DAY,
+							LocalDate.parse("2026-05-09"), 5200, 180.5, Instant.parse("2026-05-10T06:00:00Z"))),
+			analytics("01961c30-4000-7000-8000-000000000013", "2026-05-10T06:00:00Z", TRACK,
+					new SuspiciousActivity(USER, TRACK, "Night Drive", SpikeDetected.Granularity.DAY,
+							LocalDate.parse("2026-05-09"), 5200, 180.5, SuspiciousActivity.Dimension.COUNTRY, "BR",
+							0.93, 0.04, Instant.parse("2026-05-10T06:00:00Z"))));
 
 	private SampleEvents() {
 	}
@@ -166,6 +193,10 @@ public final class SampleEvents {
 
 	private static EventEnvelope<?> payment(String id, String occurredAt, Object subject, DomainEvent event) {
 		return envelope(id, occurredAt, "payment-service", subject, event);
+	}
+
+	private static EventEnvelope<?> analytics(String id, String occurredAt, Object subject, DomainEvent event) {
+		return envelope(id, occurredAt, "analytics-service", subject, event);
 	}
 
 	// Type and subject are set here rather than read from the annotation and subject(),

@@ -1,4 +1,4 @@
-package com.notalabel.payment.earnings;
+package com.notalabel.types.events.analytics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,25 +16,21 @@ import com.notalabel.types.id.UserId;
 import com.notalabel.types.money.Money;
 
 /**
- * analytics-service's {@code analytics.EarningsRecorded} as this service reads it: the
- * wire shape analytics publishes (one event per imported report and artist, lines per
- * track, store, period and currency, amounts in minor units), read into a record of our
- * own until analytics' record is in shared-types' {@code KnownEvents}; then this record
- * gives way to that one (see {@code config.EventConfiguration}). Fields it does not know
- * are ignored, as for every event.
+ * A store report was imported and holds earnings of one artist: one event per report and
+ * artist, whose lines add up, per currency, to what the report says that artist earned.
+ * Amounts are never converted: a report in several currencies gives lines in each.
  *
- * @param importId the imported report
+ * @param importId the imported report; with {@code ownerId} it identifies the event, so a
+ * consumer that records earnings once per pair cannot count a report twice
  * @param ownerId the artist the earnings belong to
- * @param source {@code upload} or {@code store}
- * @param lines what was earned
+ * @param source {@code upload} (the artist's own file) or {@code store} (a store's report
+ * picked up from its server)
+ * @param lines what was earned, per track (or release), store, period and currency
  * @param recordedAt when the import committed
  */
-@EventType(name = EarningsRecorded.NAME, producer = "analytics-service")
+@EventType(name = "analytics.EarningsRecorded", producer = "analytics-service")
 public record EarningsRecorded(UUID importId, UserId ownerId, String source, List<Line> lines,
 		Instant recordedAt) implements DomainEvent {
-
-	/** The wire name. */
-	public static final String NAME = "analytics.EarningsRecorded";
 
 	public EarningsRecorded {
 		Objects.requireNonNull(importId, "importId");
@@ -50,14 +46,17 @@ public record EarningsRecorded(UUID importId, UserId ownerId, String source, Lis
 	}
 
 	/**
-	 * Earnings of one track (or a whole release) in one store, period and currency.
+	 * Earnings of one track (or of a whole release, when the store reported a release
+	 * sale) in one store, period and currency.
 	 *
 	 * @param trackId the track, or {@code null} for a release-level line
-	 * @param albumId the release's album, or {@code null}
+	 * @param albumId the release's album when the line was matched by UPC, or
+	 * {@code null}
 	 * @param store the store, as the report names it
 	 * @param periodStart the first day the report covers
 	 * @param periodEnd the last day it covers
-	 * @param amount what was earned, rounded by analytics once per line
+	 * @param amount what was earned, rounded to the currency's minor unit once per line
+	 * (the report's fractions are added up first)
 	 */
 	public record Line(@Nullable TrackId trackId, @Nullable AlbumId albumId, String store, LocalDate periodStart,
 			LocalDate periodEnd, Money amount) {

@@ -1,0 +1,28 @@
+package com.notalabel.analytics.plays;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.notalabel.shared.security.CurrentUser;
+
+/**
+ * {@code GET /api/v1/analytics/live}: the artist's plays as they happen, as server-sent
+ * events ({@code event: play}, JSON data).
+ */
+@RestController
+class LiveController {
+
+	private final LivePlays live;
+
+	LiveController(LivePlays live) {
+		this.live = live;
+	}
+
+	@GetMapping(path = "/api/v1/analytics/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter live(CurrentUser user) {
+		return this.live.open(user.id().value());
+	}
+
+}

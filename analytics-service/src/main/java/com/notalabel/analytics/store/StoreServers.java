@@ -1,0 +1,53 @@
+package com.notalabel.analytics.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The stores whose reports are picked up ({@code nal.analytics.stores[n].*}) and how
+ * often ({@code nal.analytics.store-reports.*}).
+ *
+ * @param stores the stores' SFTP servers
+ * @param storeReports when and where to look
+ */
+@Validated
+@ConfigurationProperties("nal.analytics")
+public record StoreServers(@Valid @DefaultValue List<Store> stores, @Valid @DefaultValue Reports storeReports) {
+
+	/**
+	 * One store's server.
+	 *
+	 * @param name the store, as its numbers are shown ({@code spotify})
+	 * @param host the server
+	 * @param port its port
+	 * @param user the account the platform has there
+	 * @param privateKey the platform's private key file (OpenSSH or PKCS#8 PEM)
+	 * @param hostKey the server's public key as {@code known_hosts} gives it, without the
+	 * host: the only key the client accepts
+	 */
+	public record Store(@NotBlank String name, @NotBlank String host, @Min(1) @Max(65535) @DefaultValue("22") int port,
+			@NotBlank String user, @NotNull Path privateKey, @NotBlank String hostKey) {
+
+	}
+
+	/**
+	 * @param pollInterval how often each store's folder is looked at
+	 * @param folder the folder, relative to the account's home
+	 */
+	public record Reports(@NotNull @DefaultValue("5m") Duration pollInterval,
+			@NotBlank @DefaultValue("reports") String folder) {
+
+	}
+
+}

@@ -1,0 +1,628 @@
+package com.notalabel.bench.analytics;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.postgresql.PGConnection;
+
+import com.notalabel.bench.support.Figures;
+import com.notalabel.bench.support.ScratchDatabase;
+import com.notalabel.bench.support.ServiceJar;
+import com.notalabel.bench.support.ServiceJar.RunningService;
+import com.notalabel.bench.support.Settings;
+import com.notalabel.test.http.Response;
+import com.notalabel.test.http.TestHttp;
+import com.notalabel.test.security.TestKeySet;
+
+import static com.notalabel.bench.support.Figures.megabytes;
+
+/**
+ * analytics-service (issue 17) in one run against one PostgreSQL server:
+ *
+ * <ul>
+ * <li><b>import</b>: a generated DSR file of {@code BENCH_LINES} usage lines (recordings
+ * x 100 countries x 2 commercial models, one store, one month) POSTed to the service jar,
+ * which parses it as it streams in, matches each line to the artist's 5,000 tracks, COPYs
+ * it into a temporary staging table, moves it into the monthly partition of the facts and
+ * folds it into the roll-ups, in one transaction; against the peer, a bare COPY (pgjdbc's
+ * CopyManager) of the same rows, already in COPY's text form, into a plain table of the
+ * same columns on the same server. Runs alternate; each import's file differs only in its
+ * message id (the same file twice would be refused). The service's heap is sampled
+ * through its Prometheus endpoint during each import, from a full GC before.</li>
+ * <li><b>reads</b>: the roll-ups that two years of daily reports of 50 tracks in 100
+ * countries and 8 stores leave (written directly with SQL: 36,500 track-days, 73,000
+ * country-days, 5,840 store-days and their months, revenue alike), then the overview of
+ * the two years and day-by-day series of two years of random tracks, one request at a
+ * time over HTTP; p50, p95, p99.</li>
+ * <li><b>plays</b>: the gateway jar in front of the service, plays POSTed through it at
+ * {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, then the plays the
+ * service stored and folded are counted against the plays it accepted.</li>
+ * </ul>
+ */
+public final class AnalyticsBenchmark {
+
+	private static final Pattern HEAP = Pattern
+		.compile("^jvm_memory_used_bytes\\{(?=[^}]*area=\"heap\")([^}]*)\\} ([0-9.eE+]+)", Pattern.MULTILINE);
+
+	private static final String BARE_COLUMNS = "usage_date date, period_end date, owner_id uuid, track_id uuid,"
+			+ " album_id uuid, isrc text, upc text, store text, country text, city text, units bigint,"
+			+ " currency text, revenue_micros bigint";
+
+	private static final int COUNTRIES = 100;
+
+	private static final int MODELS = 2;
+
+	private AnalyticsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path work = Path.of(args[2]);
+		Files.createDirectories(work);
+		int lines = Settings.number("BENCH_LINES", 1_000_000);
+		int runs = Settings.number("BENCH_RUNS", 2);
+		int port = Settings.number("BENCH_PORT", 18305);
+		int gatewayPort = Settings.number("BENCH_GATEWAY_PORT", 18301);
+		Set<String> parts = Set.of(Settings.text("BENCH_PARTS", "import,reads,plays").split(","));
+		String javaOpts = Settings.text("BENCH_JAVA_OPTS", "-Xms256m -Xmx512m");
+		String redis = Settings.text("REDIS_URL", "redis://127.0.0.1:6379");
+		ServiceJar serviceJar = ServiceJar.at(Path.of(args[0]), work.resolve("service.log"));
+		System.out.printf("load average before: %s%n", Figures.loadAverage());
+		try (TestKeySet keys = TestKeySet.create();
+				ScratchDatabase database = ScratchDatabase.create("nal_bench_analytics")) {
+			Map<String, String> environment = ServiceJar.storedIn(database, redis);
+			environment.put("JWKS_URI", keys.uri().toString());
+			environment.put("IMPORT_CONCURRENCY", "1");
+			Imported imported = null;
+			try (RunningService service = serviceJar.start(port, environment, ServiceJar.jvmOptions(javaOpts))) {
+				System.out.printf("service pid %d (%s)%n", service.pid(), javaOpts);
+				if (parts.contains("import")) {
+					imported = imports(database, service, keys, work, lines, runs);
+				}
+				if (parts.contains("reads")) {
+					reads(database, service, keys);
+				}
+				if (parts.contains("plays")) {
+					plays(database, service, keys, redis, Path.of(args[1]), work, gatewayPort);
+				}
+			}
+			if (imported != null) {
+				cappedImport(serviceJar, port, environment, imported, work);
+			}
+		}
+		System.out.printf("load average after: %s%n", Figures.loadAverage());
+	}
+
+	// ------------------------------------------------------------------ import
+
+	/**
+	 * The same import once more with the service's heap capped at its idle heap plus 64
+	 * MB: if it completes, the import needed no more than that, whatever young garbage
+	 * the uncapped runs let pile up before a collection.
+	 */
+	private static void cappedImport(ServiceJar serviceJar, int port, Map<String, String> environment,
+			Imported imported, Path work) throws Exception {
+		long cap = megabytes(imported.idleHeap()) + 64;
+		String capped = "-Xms" + cap + "m -Xmx" + cap + "m";
+		try (RunningService service = serviceJar.start(port, environment, ServiceJar.jvmOptions(capped))) {
+			Path file = work.resolve("report.tsv");
+			writeDsr(file, imported.recordings(), "capped-" + UUID.randomUUID());
+			long started = System.nanoTime();
+			upload(service.port(), imported.token(), file);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"capped import (%s = idle heap %d MB + 64 MB): %,d usage lines in %.2f s: completed, so heap"
+							+ " growth <= 64 MB OK%n",
+					capped, megabytes(imported.idleHeap()), imported.usage(), seconds);
+		}
+	}
+
+	/**
+	 * What a later import needs of the first part.
+	 */
+	private record Imported(String token, int recordings, long usage, long idleHeap) {
+
+	}
+
+	private static Imported imports(ScratchDatabase database, RunningService service, TestKeySet keys, Path work,
+			int lines, int runs) throws Exception {
+		UUID artist = UUID.randomUUID();
+		int recordings = Math.max(1, lines / (COUNTRIES * MODELS));
+		List<UUID> tracks = new ArrayList<>();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			StringBuilder insert = new StringBuilder(
+					"insert into analytics.catalogue_track (track_id, owner_id, title, isrc, deleted, updated_at) values ");
+			for (int i = 0; i < recordings; i++) {
+				UUID track = UUID.randomUUID();
+				tracks.add(track);
+				insert.append((i == 0) ? "" : ",")
+					.append("('")
+					.append(track)
+					.append("','")
+					.append(artist)
+					.append("','Track ")
+					.append(i)
+					.append("','")
+					.append(isrc(i))
+					.append("',false,now())");
+			}
+			statement.execute(insert.toString());
+			statement.execute("create table public.bench_bare (" + BARE_COLUMNS + ")");
+		}
+		Path rows = work.resolve("rows.copy");
+		writeRows(rows, artist, tracks);
+		String token = keys.token(artist).value();
+		Path warmup = work.resolve("warmup.tsv");
+		writeDsr(warmup, Math.min(recordings, 50), "warmup");
+		upload(service.port(), token, warmup);
+		List<Double> importRates = new ArrayList<>();
+		List<Double> copyRates = new ArrayList<>();
+		long worstGrowth = 0;
+		long idle = Long.MAX_VALUE;
+		long usage = (long) recordings * COUNTRIES * MODELS;
+		for (int run = 1; run <= runs; run++) {
+			double copySeconds = bareCopy(database, rows);
+			Path file = work.resolve("report.tsv");
+			writeDsr(file, recordings, "run-" + run + "-" + UUID.randomUUID());
+			gc(service);
+			long baseline = heap(service.http());
+			idle = Math.min(idle, baseline);
+			HeapSampler sampler = new HeapSampler(service.http());
+			Thread.ofPlatform().daemon().start(sampler);
+			double cpu = Figures.cpuSeconds(service.pid());
+			long started = System.nanoTime();
+			String answer = upload(service.port(), token, file);
+			double importSeconds = (System.nanoTime() - started) / 1e9;
+			sampler.stop();
+			cpu = Figures.cpuSeconds(service.pid()) - cpu;
+			if (!answer.contains("\"usageLines\":" + usage)) {
+				throw new IllegalStateException("The import did not take every line: " + answer);
+			}
+			long growth = Math.max(0, sampler.peak.get() - baseline);
+			worstGrowth = Math.max(worstGrowth, growth);
+			importRates.add(usage / importSeconds);
+			copyRates.add(usage / copySeconds);
+			System.out.printf(Locale.ROOT,
+					"run %d: import %,.0f rows/s (%.2f s, service CPU %.1f s), bare COPY %,.0f rows/s (%.2f s),"
+							+ " ratio %.2f; heap after full GC %d MB, peak +%d MB%n",
+					run, usage / importSeconds, importSeconds, cpu, usage / copySeconds, copySeconds,
+					copySeconds / importSeconds, megabytes(baseline), megabytes(growth));
+		}
+		double importMedian = Figures.median(importRates);
+		double copyMedian = Figures.median(copyRates);
+		System.out.println();
+		System.out.printf(Locale.ROOT, "import          %,10.0f rows/s (median of %d, %,d usage lines)%n", importMedian,
+				runs, usage);
+		System.out.printf(Locale.ROOT, "bare COPY       %,10.0f rows/s (median of %d)%n", copyMedian, runs);
+		System.out.printf(Locale.ROOT, "ratio           %10.2f   (target >= 0.7) %s%n", importMedian / copyMedian,
+				(importMedian / copyMedian >= 0.7) ? "OK" : "MISSED");
+		System.out.printf(Locale.ROOT,
+				"heap            peak %d MB over the idle %d MB, young garbage included (see the capped run)%n",
+				megabytes(worstGrowth), megabytes(idle));
+		System.out.println();
+		return new Imported(token, recordings, usage, idle);
+	}
+
+	/**
+	 * The DSR file: one summary per country and commercial model, one block per recording
+	 * with a usage per summary.
+	 */
+	private static void writeDsr(Path file, int recordings, String messageId) throws IOException {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+			int count = 0;
+			count += line(out, "HEAD\tdsrf/3.0/standard/basic-audio\tBasicAudioProfile\t1.4\t" + messageId
+					+ "\t2026-05-15T03:15:00Z\t1\t1\t2026-04-01\t2026-04-30\tPADPIDA2026051501B\tBench Store\tBench"
+					+ "\tPADPIDA2021010101A\tNot a Label");
+			for (int country = 0; country < COUNTRIES; country++) {
+				for (int model = 0; model < MODELS; model++) {
+					long usages = 0;
+					for (int r = 0; r < recordings; r++) {
+						usages += streams(r, country, model);
+					}
+					count += line(out,
+							"SY01.03\tS" + country + "_" + model + "\tBench\t\t"
+									+ ((model == 0) ? "SubscriptionModel" : "AdvertisementSupportedModel")
+									+ "\tOnDemandStream\t" + country(country) + "\tTier\t" + usages + "\t\tUSD\t"
+									+ (usages * 37 / 10_000) + "." + String.format("%02d", usages % 100));
+				}
+			}
+			long transaction = 0;
+			for (int r = 0; r < recordings; r++) {
+				count += line(out, "RE01.03\tB" + r + "\t1\tREL" + r + "\t\t\t\tArtist\t\tRelease " + r);
+				count += line(out, "AS02.04\tB" + r + "\t1\tRES" + r + "\t" + isrc(r) + "\tTrack " + r
+						+ "\t\tArtist\t\tPT3M\tSoundRecording");
+				for (int country = 0; country < COUNTRIES; country++) {
+					for (int model = 0; model < MODELS; model++) {
+						count += line(out, "SU02.03\tB" + r + "\tS" + country + "_" + model + "\tT" + (++transaction)
+								+ "\t1\t1\ttrue\t" + streams(r, country, model) + "\t\t\tOnDemandStream");
+					}
+				}
+			}
+			line(out, "FOOT\t" + (count + 1) + "\t" + (count + 1) + "\t" + recordings);
+		}
+	}
+
+	/** The staged rows of that file, in COPY's text form, as the service writes them. */
+	private static void writeRows(Path file, UUID artist, List<UUID> tracks) throws IOException {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+			for (int r = 0; r < tracks.size(); r++) {
+				for (int country = 0; country < COUNTRIES; country++) {
+					for (int model = 0; model < MODELS; model++) {
+						line(out,
+								"2026-04-01\t2026-04-30\t" + artist + "\t" + tracks.get(r) + "\t\\N\t" + isrc(r)
+										+ "\t\\N\tBench Store\t" + country(country) + "\t\\N\t"
+										+ streams(r, country, model) + "\tUSD\t" + (1000L + r + country));
+					}
+				}
+			}
+		}
+	}
+
+	private static double bareCopy(ScratchDatabase database, Path rows) throws Exception {
+		try (Connection connection = database.connect(); InputStream in = Files.newInputStream(rows)) {
+			connection.createStatement().execute("truncate public.bench_bare");
+			connection.setAutoCommit(false);
+			long started = System.nanoTime();
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy public.bench_bare from stdin", in, 1 << 16);
+			connection.commit();
+			return (System.nanoTime() - started) / 1e9;
+		}
+	}
+
+	private static int line(OutputStream out, String line) throws IOException {
+		out.write(line.getBytes(StandardCharsets.UTF_8));
+		out.write('\n');
+		return 1;
+	}
+
+	private static long streams(int recording, int country, int model) {
+		return 1 + ((recording * 31L + country * 7L + model * 3L) % 500);
+	}
+
+	private static String isrc(int recording) {
+		return "QZBEN26" + String.format("%05d", recording);
+	}
+
+	private static String country(int index) {
+		return Locale.getISOCountries()[index];
+	}
+
+	/** POSTs the file as the {@code file} part over a plain socket; answers the body. */
+	private static String upload(int port, String token, Path file) throws IOException {
+		String boundary = "bench-" + UUID.randomUUID();
+		byte[] preamble = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ file.getFileName() + "\"\r\nContent-Type: text/tab-separated-values\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] closing = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		long length = preamble.length + Files.size(file) + closing.length;
+		byte[] head = ("POST /api/v1/analytics/imports HTTP/1.1\r\nHost: 127.0.0.1:" + port
+				+ "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+				+ "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		try (SocketChannel socket = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+				FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+			write(socket, head);
+			write(socket, preamble);
+			long position = 0;
+			long total = source.size();
+			while (position < total) {
+				position += source.transferTo(position, total - position, socket);
+			}
+			write(socket, closing);
+			String response = new String(socket.socket().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!response.startsWith("HTTP/1.1 201")) {
+				throw new IllegalStateException("The import was not taken: " + response);
+			}
+			return response.substring(response.indexOf("\r\n\r\n") + 4);
+		}
+	}
+
+	private static void write(SocketChannel socket, byte[] bytes) throws IOException {
+		ByteBuffer buffer = ByteBuffer.wrap(bytes);
+		while (buffer.hasRemaining()) {
+			socket.write(buffer);
+		}
+	}
+
+	// ------------------------------------------------------------------ reads
+
+	private static void reads(ScratchDatabase database, RunningService service, TestKeySet keys) throws Exception {
+		UUID artist = UUID.randomUUID();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate first = today.minusDays(729);
+		List<UUID> tracks = new ArrayList<>();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			for (int i = 0; i < 50; i++) {
+				UUID track = UUID.randomUUID();
+				tracks.add(track);
+				statement.execute("insert into analytics.catalogue_track values ('" + track + "', '" + artist
+						+ "', 'Read " + i + "', null, false, now())");
+			}
+			String owner = "'" + artist + "'::uuid";
+			String days = "generate_series('" + first + "'::date, '" + today + "'::date, interval '1 day') g(d)";
+			String keysOf = "(values " + String.join(",", tracks.stream().map((t) -> "('T','" + t + "')").toList())
+					+ ") k(dim, key)";
+			long started = System.nanoTime();
+			// What two years of daily reports of 50 tracks x 100 countries x 8 stores leave in the
+			// roll-ups: daily rows per dimension, their months, and revenue alike.
+			statement.execute("create temp table dims (dim char(1), key text)");
+			statement.execute("insert into dims select * from " + keysOf);
+			statement.execute("insert into dims select 'S', 'store ' || s from generate_series(1, 8) s");
+			statement.execute("insert into dims select 'C', c from unnest(array['"
+					+ String.join("','", Arrays.copyOf(Locale.getISOCountries(), COUNTRIES)) + "']) c");
+			statement.execute("insert into dims values ('O', '')");
+			statement.execute("insert into analytics.usage_rollup (owner_id, dim, grain, period, key, streams) select "
+					+ owner + ", dim, 'D', d::date, key, case dim when 'O' then 400000 when 'T' then 8000 "
+					+ "when 'S' then 50000 else 4000 end + (hashtext(key || d::date) & 1023) from dims, " + days);
+			statement.execute("insert into analytics.usage_rollup (owner_id, dim, grain, period, key, streams)"
+					+ " select owner_id, dim, 'M', date_trunc('month', period)::date, key, sum(streams)"
+					+ " from analytics.usage_rollup where owner_id = " + owner
+					+ " and grain = 'D' group by 1, 2, 4, 5");
+			statement.execute("insert into analytics.revenue_rollup (owner_id, dim, grain, period, key, currency,"
+					+ " micros, units) select owner_id, dim, grain, period, key, 'USD', streams * 3700, streams"
+					+ " from analytics.usage_rollup where owner_id = " + owner);
+			statement.execute("analyze analytics.usage_rollup");
+			statement.execute("analyze analytics.revenue_rollup");
+			System.out.printf(Locale.ROOT,
+					"reads: roll-ups of 2 years x 50 tracks x 100 countries x 8 stores written in" + " %.1f s%n",
+					(System.nanoTime() - started) / 1e9);
+		}
+		TestHttp http = TestHttp.on(service.port())
+			.withDefaults((request) -> request.bearer(keys.token(artist).value()));
+		int reads = Settings.number("BENCH_READS", 300);
+		String overview = "/api/v1/analytics/overview?from=" + first + "&to=" + today;
+		for (int i = 0; i < 30; i++) {
+			check(http.get(overview).send());
+			check(http.get(series(tracks.get(i % tracks.size()), first, today)).send());
+		}
+		List<Double> overviews = new ArrayList<>();
+		List<Double> serieses = new ArrayList<>();
+		for (int i = 0; i < reads; i++) {
+			overviews.add(check(http.get(overview).send()).elapsedNanos() / 1e6);
+			serieses
+				.add(check(http.get(series(tracks.get((i * 7) % tracks.size()), first, today)).send()).elapsedNanos()
+						/ 1e6);
+		}
+		report("overview (2 years)", overviews);
+		report("series (2 years by day)", serieses);
+		System.out.println();
+	}
+
+	private static String series(UUID track, LocalDate from, LocalDate to) {
+		return "/api/v1/analytics/tracks/" + track + "/series?metric=streams&granularity=day&from=" + from + "&to="
+				+ to;
+	}
+
+	private static Response check(Response response) {
+		if (response.status() != 200) {
+			throw new IllegalStateException("Read answered " + response.status() + ": " + response.body());
+		}
+		return response;
+	}
+
+	private static void report(String what, List<Double> millis) {
+		double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		double p95 = percentile(sorted, 0.95);
+		System.out.printf(Locale.ROOT,
+				"%-26s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms (%d requests; target p95 <= 50 ms)" + " %s%n", what,
+				percentile(sorted, 0.5), p95, percentile(sorted, 0.99), sorted.length, (p95 <= 50) ? "OK" : "MISSED");
+	}
+
+	private static double percentile(double[] sorted, double p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+	}
+
+	// ------------------------------------------------------------------ plays
+
+	private static void plays(ScratchDatabase database, RunningService service, TestKeySet keys, String redis,
+			Path gatewayJar, Path work, int gatewayPort) throws Exception {
+		UUID artist = UUID.randomUUID();
+		UUID track = UUID.randomUUID();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("insert into analytics.catalogue_track values ('" + track + "', '" + artist
+					+ "', 'Played', null, false, now())");
+		}
+		Path jar = ServiceJar.at(gatewayJar, work.resolve("gateway.log")).jar();
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xms128m", "-Xmx256m", "-jar", jar.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway.log").toFile()));
+		builder.environment().put("PORT", String.valueOf(gatewayPort));
+		builder.environment().put("MANAGEMENT_PORT", String.valueOf(gatewayPort + 90));
+		builder.environment().put("ANALYTICS_SERVICE_URL", "http://127.0.0.1:" + service.port());
+		builder.environment().put("USER_SERVICE_URL", "http://127.0.0.1:" + service.port());
+		builder.environment().put("JWKS_URI", keys.uri().toString());
+		builder.environment().put("REDIS_URL", redis);
+		builder.environment().put("REDIS_KEY_PREFIX", database.name() + ":");
+		// The gateway's own limits would measure themselves: the benchmark raises them.
+		builder.environment().put("RATE_LIMIT_USER_LIMIT", "100000000");
+		builder.environment().put("RATE_LIMIT_ADDRESS_LIMIT", "100000000");
+		Process gateway = builder.start();
+		try {
+			TestHttp probe = TestHttp.on(gatewayPort);
+			long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+			while (true) {
+				try {
+					if (probe.get("/readyz").timeout(Duration.ofSeconds(5)).send().status() == 200) {
+						break;
+					}
+				}
+				catch (RuntimeException ex) {
+					// not listening yet
+				}
+				if (System.nanoTime() > deadline || !gateway.isAlive()) {
+					throw new IllegalStateException("The gateway did not start; see " + work.resolve("gateway.log"));
+				}
+				Thread.sleep(500);
+			}
+			int rate = Settings.number("BENCH_PLAYS_RATE", 2000);
+			int seconds = Settings.number("BENCH_PLAYS_SECONDS", 20);
+			// Until the gateway lets the beacon through without a token, a token rides along.
+			String token = keys.token(artist).value();
+			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			URI uri = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/analytics/plays");
+			String body = "{\"trackId\":\"" + track + "\"}";
+			AtomicLong accepted = new AtomicLong();
+			AtomicLong refused = new AtomicLong();
+			AtomicLong failed = new AtomicLong();
+			Semaphore inFlight = new Semaphore(256);
+			List<CompletableFuture<?>> sent = new ArrayList<>();
+			long total = (long) rate * seconds;
+			long started = System.nanoTime();
+			for (long i = 0; i < total; i++) {
+				long due = started + i * 1_000_000_000L / rate;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				inFlight.acquire();
+				HttpRequest request = HttpRequest.newBuilder(uri)
+					.header("Content-Type", "text/plain;charset=UTF-8")
+					.header("Authorization", "Bearer " + token)
+					.header("User-Agent", "bench " + (i % 1000))
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.timeout(Duration.ofSeconds(30))
+					.build();
+				sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+					.whenComplete((response, ex) -> {
+						inFlight.release();
+						if (ex != null) {
+							failed.incrementAndGet();
+						}
+						else if (response.statusCode() == 202) {
+							accepted.incrementAndGet();
+						}
+						else {
+							refused.incrementAndGet();
+						}
+					}));
+			}
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
+			double elapsed = (System.nanoTime() - started) / 1e9;
+			long stored = storedPlays(database, artist);
+			System.out.printf(Locale.ROOT,
+					"plays through the gateway: %,d sent in %.1f s (%,.0f/s offered, %,.0f/s accepted; target >= 2,000/s)"
+							+ " %s%n",
+					total, elapsed, total / elapsed, accepted.get() / elapsed,
+					(accepted.get() / elapsed >= 2000) ? "OK" : "MISSED");
+			System.out.printf(Locale.ROOT, "plays accepted %,d, refused %,d, failed %,d; stored %,d: %s%n",
+					accepted.get(), refused.get(), failed.get(), stored,
+					(stored == accepted.get()) ? "nothing lost OK" : "MISMATCH");
+		}
+		finally {
+			gateway.destroy();
+			gateway.waitFor();
+		}
+	}
+
+	/**
+	 * Plays folded into the roll-ups and plays still waiting to be folded, once folding
+	 * settles.
+	 */
+	private static long storedPlays(ScratchDatabase database, UUID artist) throws Exception {
+		long previous = -1;
+		for (int i = 0; i < 120; i++) {
+			try (Connection connection = database.connect();
+					Statement statement = connection.createStatement();
+					var result = statement.executeQuery("select (select coalesce(sum(plays), 0) from"
+							+ " analytics.usage_rollup where owner_id = '" + artist + "' and dim = 'O' and grain = 'D')"
+							+ " + (select count(*) from analytics.play_event where owner_id = '" + artist + "')")) {
+				result.next();
+				long stored = result.getLong(1);
+				if (stored == previous) {
+					return stored;
+				}
+				previous = stored;
+			}
+			Thread.sleep(1000);
+		}
+		return previous;
+	}
+
+	// ------------------------------------------------------------------ heap
+
+	private static long heap(TestHttp http) {
+		Matcher matcher = HEAP.matcher(http.get("/actuator/prometheus").send().body());
+		double total = 0;
+		while (matcher.find()) {
+			total += Double.parseDouble(matcher.group(2));
+		}
+		return (long) total;
+	}
+
+	private static void gc(RunningService service) throws Exception {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		new ProcessBuilder(jcmd.toString(), String.valueOf(service.pid()), "GC.run").redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start()
+			.waitFor();
+	}
+
+	/**
+	 * Samples the service's heap every 250 ms until stopped, keeping the peak.
+	 */
+	private static final class HeapSampler implements Runnable {
+
+		private final TestHttp http;
+
+		private final AtomicLong peak = new AtomicLong();
+
+		private volatile boolean running = true;
+
+		HeapSampler(TestHttp http) {
+			this.http = http;
+		}
+
+		@Override
+		public void run() {
+			while (this.running) {
+				try {
+					this.peak.accumulateAndGet(heap(this.http), Math::max);
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (RuntimeException ex) {
+					// a missed sample
+				}
+			}
+		}
+
+		void stop() {
+			this.running = false;
+		}
+
+	}
+
+}
