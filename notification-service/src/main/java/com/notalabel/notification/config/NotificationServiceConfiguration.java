@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.notalabel.notification.account.AccountMails;
 import com.notalabel.notification.erasure.PersonErasure;
+import com.notalabel.notification.live.LiveSettings;
 import com.notalabel.notification.mail.MailSettings;
 import com.notalabel.notification.notice.EventNotifications;
 import com.notalabel.notification.recipient.Recipients;
@@ -30,7 +31,7 @@ import com.notalabel.types.events.user.UserRegistered;
  * The service's mail settings and the events it consumes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties({ MailSettings.class, LiveSettings.class })
 class NotificationServiceConfiguration {
 
 	/**
