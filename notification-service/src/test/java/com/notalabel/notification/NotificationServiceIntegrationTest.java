@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.notalabel.notification.testing.TestKeys;
 import com.notalabel.notification.testing.TestMailServer;
 import com.notalabel.test.infra.RealInfrastructure;
 
@@ -23,7 +24,7 @@ import com.notalabel.test.infra.RealInfrastructure;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-@ContextConfiguration(initializers = TestMailServer.Initializer.class)
+@ContextConfiguration(initializers = { TestMailServer.Initializer.class, TestKeys.class })
 public @interface NotificationServiceIntegrationTest {
 
 }

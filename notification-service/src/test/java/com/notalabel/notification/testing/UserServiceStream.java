@@ -24,8 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 public final class UserServiceStream {
 
-	private static final String PRODUCER = "user-service";
-
 	private static final String GROUP = "notification-service";
 
 	private final StringRedisTemplate redis;
@@ -35,9 +33,20 @@ public final class UserServiceStream {
 	private final String stream;
 
 	public UserServiceStream(StringRedisTemplate redis, EventCodec codec, RedisKeys keys) {
+		this(redis, codec, keys, "user-service");
+	}
+
+	/**
+	 * Another producer's stream, written the same way.
+	 * @param redis the Redis the service reads
+	 * @param codec the codec
+	 * @param keys the key names
+	 * @param producer the producing service, such as {@code music-service}
+	 */
+	public UserServiceStream(StringRedisTemplate redis, EventCodec codec, RedisKeys keys, String producer) {
 		this.redis = redis;
 		this.codec = codec;
-		this.stream = keys.eventStream(PRODUCER);
+		this.stream = keys.eventStream(producer);
 	}
 
 	/**

@@ -33,7 +33,18 @@ public final class EventSubscriptions {
 	}
 
 	public static Builder builder() {
-		return new Builder();
+		return new Builder(EventCatalog.standard());
+	}
+
+	/**
+	 * A builder for a service that also consumes events not yet in {@code KnownEvents},
+	 * by wire name with records of its own; the service then declares an
+	 * {@code EventCodec} bean over the same catalogue.
+	 * @param catalog the events that can arrive
+	 * @return the builder
+	 */
+	public static Builder builder(EventCatalog catalog) {
+		return new Builder(catalog);
 	}
 
 	/**
@@ -58,7 +69,10 @@ public final class EventSubscriptions {
 
 		private final Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> handlers = new LinkedHashMap<>();
 
-		private Builder() {
+		private final EventCatalog catalog;
+
+		private Builder(EventCatalog catalog) {
+			this.catalog = catalog;
 		}
 
 		/**
@@ -90,8 +104,9 @@ public final class EventSubscriptions {
 
 		private Builder add(Class<? extends DomainEvent> type, EnvelopeHandler<DomainEvent> handler) {
 			String name = EventCatalog.typeOf(type).name();
-			if (EventCatalog.standard().classFor(name).isEmpty()) {
-				throw new IllegalArgumentException(name + " is missing from KnownEvents, so it could never arrive");
+			if (this.catalog.classFor(name).isEmpty()) {
+				throw new IllegalArgumentException(
+						name + " is missing from the event catalogue, so it could never arrive");
 			}
 			this.handlers.computeIfAbsent(type, (key) -> new ArrayList<>()).add(handler);
 			return this;

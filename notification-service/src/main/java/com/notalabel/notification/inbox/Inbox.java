@@ -1,0 +1,95 @@
+package com.notalabel.notification.inbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.notalabel.shared.web.PageQuery;
+import com.notalabel.shared.web.PageResponse;
+import com.notalabel.types.id.UserId;
+
+/**
+ * Each person's notifications. Every change is published as an {@link InboxChanged},
+ * which the live stream sends to the person's open browsers after the commit.
+ */
+@Service
+public class Inbox {
+
+	private final InboxStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Inbox(InboxStore store, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Puts a notice in the person's inbox, unless the event already did.
+	 * @param eventId the event it comes from
+	 * @param notice what to tell
+	 * @return the notification, or empty for an event seen before
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Notification> add(UUID eventId, Notice notice) {
+		Optional<Notification> added = this.store.add(eventId, notice, this.clock.instant());
+		added.ifPresent((notification) -> this.events.publishEvent(
+				new InboxChanged(notice.recipient(), notification, this.store.count(notice.recipient(), true))));
+		return added;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResponse<NotificationResponse> list(UserId user, boolean unreadOnly, PageQuery page) {
+		List<NotificationResponse> items = this.store.page(user, unreadOnly, page.page(), page.size())
+			.stream()
+			.map(NotificationResponse::of)
+			.toList();
+		return new PageResponse<>(items, page.page(), page.size(), this.store.count(user, unreadOnly));
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(UserId user) {
+		return this.store.count(user, true);
+	}
+
+	/**
+	 * The notifications a browser missed, oldest first.
+	 * @param user whose
+	 * @param lastSeen the live stream's last event id the browser got
+	 * @param limit the most to return
+	 * @return those after it
+	 */
+	@Transactional(readOnly = true)
+	public List<Notification> after(UserId user, long lastSeen, int limit) {
+		return this.store.after(user, lastSeen, limit);
+	}
+
+	@Transactional
+	public void markRead(UserId user, UUID id) {
+		if (!this.store.markRead(user, id, this.clock.instant())) {
+			throw new NotificationNotFound();
+		}
+		this.events.publishEvent(new InboxChanged(user, null, this.store.count(user, true)));
+	}
+
+	@Transactional
+	public void markAllRead(UserId user) {
+		this.store.markAllRead(user, this.clock.instant());
+		this.events.publishEvent(new InboxChanged(user, null, 0));
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int erase(UserId user) {
+		return this.store.erase(user);
+	}
+
+}
