@@ -10,14 +10,12 @@ import com.notalabel.notification.live.LiveSettings;
 import com.notalabel.notification.mail.MailSettings;
 import com.notalabel.notification.notice.EventNotifications;
 import com.notalabel.notification.recipient.Recipients;
-import com.notalabel.notification.upstream.MilestoneReached;
-import com.notalabel.notification.upstream.PayoutCompleted;
-import com.notalabel.notification.upstream.PayoutFailed;
-import com.notalabel.notification.upstream.SpikeDetected;
-import com.notalabel.notification.upstream.SuspiciousActivity;
-import com.notalabel.notification.upstream.UpstreamEvents;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.payment.PayoutCompleted;
+import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.shared.events.EventSubscriptions;
-import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
@@ -34,19 +32,10 @@ import com.notalabel.types.events.user.UserRegistered;
 @EnableConfigurationProperties({ MailSettings.class, LiveSettings.class })
 class NotificationServiceConfiguration {
 
-	/**
-	 * Reads payment-service's and analytics-service's events that are not in shared-types
-	 * yet, as well as the shared ones.
-	 */
-	@Bean
-	EventCodec eventCodec() {
-		return new EventCodec(UpstreamEvents.catalog());
-	}
-
 	@Bean
 	EventSubscriptions eventSubscriptions(AccountMails accountMails, Recipients recipients,
 			EventNotifications notifications, PersonErasure erasure) {
-		return EventSubscriptions.builder(UpstreamEvents.catalog())
+		return EventSubscriptions.builder()
 			// The address is recorded before the mail goes, in the same transaction.
 			.on(EmailVerificationRequested.class, recipients::on)
 			.onEnvelope(EmailVerificationRequested.class, accountMails::onVerificationRequested)

@@ -4,11 +4,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.notalabel.notification.upstream.MilestoneReached;
-import com.notalabel.notification.upstream.PayoutCompleted;
-import com.notalabel.notification.upstream.PayoutFailed;
-import com.notalabel.notification.upstream.SpikeDetected;
-import com.notalabel.notification.upstream.SuspiciousActivity;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.payment.PayoutCompleted;
+import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.music.TrackProcessed;

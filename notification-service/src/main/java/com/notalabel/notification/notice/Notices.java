@@ -1,19 +1,21 @@
 package com.notalabel.notification.notice;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.notalabel.notification.inbox.Notice;
 import com.notalabel.notification.inbox.NotificationCategory;
-import com.notalabel.notification.upstream.MilestoneReached;
-import com.notalabel.notification.upstream.PayoutCompleted;
-import com.notalabel.notification.upstream.PayoutFailed;
-import com.notalabel.notification.upstream.SpikeDetected;
-import com.notalabel.notification.upstream.SuspiciousActivity;
+import com.notalabel.types.events.analytics.MilestoneReached;
+import com.notalabel.types.events.payment.PayoutCompleted;
+import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.analytics.SpikeDetected;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
+import com.notalabel.types.money.Money;
 
 /**
  * The words of each notification: a title, a body a person understands without knowing
@@ -64,14 +66,14 @@ final class Notices {
 	}
 
 	static Notice of(PayoutCompleted event) {
-		String amount = event.amount().inWords();
+		String amount = inWords(event.amount());
 		return new Notice(event.payeeId(), NotificationCategory.PAYOUT, "Payout of " + amount + " sent",
 				"We sent you " + amount + ". Stripe pays it to your bank on your payout schedule.", "/payouts",
 				event.completedAt(), true);
 	}
 
 	static Notice of(PayoutFailed event) {
-		String amount = event.amount().inWords();
+		String amount = inWords(event.amount());
 		return new Notice(event.payeeId(), NotificationCategory.PAYOUT, "Your payout of " + amount + " did not arrive",
 				event.reason(), "/payouts", event.failedAt(), true);
 	}
@@ -121,6 +123,16 @@ final class Notices {
 
 	private static String count(long value) {
 		return NumberFormat.getIntegerInstance(Locale.US).format(value);
+	}
+
+	/** An amount as a sentence says it: {@code $123.45}, {@code €0.87}, {@code ¥500}. */
+	static String inWords(Money money) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		format.setCurrency(money.currency());
+		int digits = Math.max(0, money.currency().getDefaultFractionDigits());
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(BigDecimal.valueOf(money.amountMinor(), digits));
 	}
 
 }

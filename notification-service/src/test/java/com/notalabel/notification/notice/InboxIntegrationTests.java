@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.notification.NotificationServiceIntegrationTest;
 import com.notalabel.notification.testing.Streams;
-import com.notalabel.notification.upstream.Money;
-import com.notalabel.notification.upstream.PayoutCompleted;
+import com.notalabel.types.money.Money;
+import com.notalabel.types.events.payment.PayoutCompleted;
 import com.notalabel.test.http.Response;
 import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.security.TestKeySet;

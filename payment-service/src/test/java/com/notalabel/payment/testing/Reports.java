@@ -32,8 +32,8 @@ public final class Reports {
 	}
 
 	public EventEnvelope<EarningsRecorded> post(EarningsRecorded report) {
-		EventEnvelope<EarningsRecorded> envelope = new EventEnvelope<>(UUID.randomUUID(), "analytics.EarningsRecorded", 1,
-				Instant.now(), "analytics-service", report.subject(), report);
+		EventEnvelope<EarningsRecorded> envelope = new EventEnvelope<>(UUID.randomUUID(), "analytics.EarningsRecorded",
+				1, Instant.now(), "analytics-service", report.subject(), report);
 		post(envelope);
 		return envelope;
 	}

@@ -143,7 +143,7 @@ public final class SampleEvents {
 			payment("01961c30-5000-7000-8000-000000000013", "2026-05-12T08:00:01.250Z", PAYOUT,
 					new PayoutFailed(PAYOUT, USER, Money.of(12345, "USD"), Stage.TRANSFER,
 							"Stripe refused the transfer: the connected account cannot receive transfers yet.",
-							Instant.parse("2026-05-12T08:00:01.250Z")))),
+							Instant.parse("2026-05-12T08:00:01.250Z"))),
 			analytics("01961c30-4000-7000-8000-00000000000f", "2026-05-10T06:00:00Z", IMPORT,
 					new EarningsRecorded(IMPORT, USER, "store",
 							List.of(new EarningsRecorded.Line(TRACK, ALBUM, "spotify", LocalDate.parse("2026-04-01"),

@@ -33,18 +33,7 @@ public final class EventSubscriptions {
 	}
 
 	public static Builder builder() {
-		return new Builder(EventCatalog.standard());
-	}
-
-	/**
-	 * A builder for a service that also consumes events not yet in {@code KnownEvents},
-	 * by wire name with records of its own; the service then declares an
-	 * {@code EventCodec} bean over the same catalogue.
-	 * @param catalog the events that can arrive
-	 * @return the builder
-	 */
-	public static Builder builder(EventCatalog catalog) {
-		return new Builder(catalog);
+		return new Builder();
 	}
 
 	/**
@@ -69,10 +58,7 @@ public final class EventSubscriptions {
 
 		private final Map<Class<? extends DomainEvent>, List<EnvelopeHandler<DomainEvent>>> handlers = new LinkedHashMap<>();
 
-		private final EventCatalog catalog;
-
-		private Builder(EventCatalog catalog) {
-			this.catalog = catalog;
+		private Builder() {
 		}
 
 		/**
@@ -104,9 +90,8 @@ public final class EventSubscriptions {
 
 		private Builder add(Class<? extends DomainEvent> type, EnvelopeHandler<DomainEvent> handler) {
 			String name = EventCatalog.typeOf(type).name();
-			if (this.catalog.classFor(name).isEmpty()) {
-				throw new IllegalArgumentException(
-						name + " is missing from the event catalogue, so it could never arrive");
+			if (EventCatalog.standard().classFor(name).isEmpty()) {
+				throw new IllegalArgumentException(name + " is missing from KnownEvents, so it could never arrive");
 			}
 			this.handlers.computeIfAbsent(type, (key) -> new ArrayList<>()).add(handler);
 			return this;
