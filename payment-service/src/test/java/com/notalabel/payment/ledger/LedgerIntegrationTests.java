@@ -24,6 +24,7 @@ import com.notalabel.payment.testing.Artists.Artist;
 import com.notalabel.payment.testing.PaymentFixture;
 import com.notalabel.payment.testing.PaymentServiceIntegrationTest;
 import com.notalabel.payment.testing.Reports;
+import com.notalabel.payment.testing.StripeStubs;
 import com.notalabel.test.http.Response;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.id.TrackId;
@@ -58,6 +59,7 @@ class LedgerIntegrationTests {
 
 	@Test
 	void keepsEveryEntryBalancedAndEveryCachedBalanceEqualToItsPostingsOverRandomOperations() {
+		// Reports (some below zero), splits, acceptances and payouts (transferred or refused), at random.
 		long seed = System.nanoTime();
 		SplittableRandom random = new SplittableRandom(seed);
 		List<Artist> artists = new ArrayList<>();
@@ -72,14 +74,29 @@ class LedgerIntegrationTests {
 			tracks.put(artist, own);
 		}
 		List<String> emails = List.of(PaymentFixture.newEmail(), PaymentFixture.newEmail(), PaymentFixture.newEmail());
+		// Two of the artists can be paid out: Stripe transfers for the first and refuses for the second.
+		new StripeStubs().account(artists.get(0).id(), true).transfersSucceed();
+		new StripeStubs().account(artists.get(1).id(), true).transfersRefused();
+		for (Artist payee : artists.subList(0, 2)) {
+			assertThat(payee.http().post("/api/v1/payouts/account").send().status()).isEqualTo(200);
+		}
 		Map<String, Long> grossByCurrency = new HashMap<>();
 		List<String> accepted = new ArrayList<>();
 
 		for (int step = 0; step < 120; step++) {
 			Artist artist = artists.get(random.nextInt(artists.size()));
 			List<TrackId> own = tracks.get(artist);
-			int operation = random.nextInt(10);
-			if (operation < 6) {
+			int operation = random.nextInt(12);
+			if (operation >= 10) {
+				Artist payee = artists.get(random.nextInt(2));
+				String currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
+				Response response = payee.http()
+					.post("/api/v1/payouts")
+					.json(Map.of("amount", Map.of("amountMinor", random.nextLong(400, 50_000), "currency", currency)))
+					.send();
+				assertThat(response.status()).as(response.toString()).isIn(201, 409, 422);
+			}
+			else if (operation < 6) {
 				Reports.Builder report = Reports.of(artist.id());
 				for (int line = random.nextInt(1, 30); line > 0; line--) {
 					String currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));

@@ -128,6 +128,33 @@ class SplitApiIntegrationTests {
 	}
 
 	@Test
+	void sendsANewLinkWhenTheArtistNamesACollaboratorAgainAfterTheLinkExpired() {
+		Artist ada = this.fixture.artists.create();
+		TrackId track = this.fixture.artists.track(ada, "Expired");
+		String email = PaymentFixture.newEmail();
+		this.fixture.split(ada, track, List.of(owner("MAIN_ARTIST", 5000), collaborator(email, "PRODUCER", 5000)));
+		SplitInvitationSent first = this.fixture.invitationTo(email);
+		this.fixture.jdbc.sql("update invitation set expires_at = now() - interval '1 day' where id = ?")
+			.param(first.invitationId())
+			.update();
+		Artist grace = this.fixture.artists.create();
+		assertProblem(grace.http().post("/api/v1/payments/splits/invitations/" + first.token() + "/accept").send(), 404,
+				"invitation.not_found");
+
+		this.fixture.split(ada, track, List.of(owner("MAIN_ARTIST", 6000), collaborator(email, "PRODUCER", 4000)));
+
+		SplitInvitationSent second = this.fixture.published.await(SplitInvitationSent.class,
+				(event) -> event.email().equals(email) && !event.token().equals(first.token()));
+		assertThat(second.invitationId()).isEqualTo(first.invitationId());
+		assertThat(second.basisPoints()).isEqualTo(4000);
+		assertProblem(grace.http().post("/api/v1/payments/splits/invitations/" + first.token() + "/accept").send(), 404,
+				"invitation.not_found");
+		assertThat(
+				grace.http().post("/api/v1/payments/splits/invitations/" + second.token() + "/accept").send().status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void forgetsTheTrackOfADeletedTrack() {
 		Artist ada = this.fixture.artists.create();
 		TrackId track = this.fixture.artists.track(ada, "Gone");
