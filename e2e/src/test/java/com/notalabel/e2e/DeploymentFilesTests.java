@@ -55,7 +55,7 @@ class DeploymentFilesTests {
 
 	/** Families of tunables (rate limits, breakers) with sound defaults. */
 	static final List<String> TUNABLE_PREFIXES = List.of("RATE_LIMIT_", "CIRCUIT_BREAKER_", "PROCESSING_", "ARTWORK_",
-			"UPLOAD_", "DISTRIBUTION_");
+			"UPLOAD_", "DISTRIBUTION_", "IMPORT_", "STORE_REPORTS_", "PLAYS_FOLD_", "LIVE_");
 
 	/** What compose may set that no application.yml names: read by the JVM itself. */
 	static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
