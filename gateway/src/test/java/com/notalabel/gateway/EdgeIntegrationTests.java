@@ -184,6 +184,22 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void letsAStoreReportImportPastTheDefaultLimit() {
+		// The import route has its own limit (MAX_IMPORT_SIZE, 2100 MB); the default here is 64 KB.
+		this.http.post()
+			.uri("/api/v1/analytics/imports")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new byte[256 * 1024])
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(StubPlatform.analytics.receivedUnder("/api/v1/analytics/imports"))
+			.anySatisfy((request) -> assertThat(request.bodyLength()).isEqualTo(256 * 1024));
+	}
+
+	@Test
 	void answersAnUnknownAddressAsAProblem() {
 		this.http.get()
 			.uri("/api/v2/nothing")
