@@ -52,8 +52,14 @@ public class TrackAlerts {
 
 	static final double LISTENER_GROWTH = 1.5;
 
-	/** Tracks per query: well below PostgreSQL's 65,535 parameters. */
-	static final int CHUNK = 2_000;
+	/** Tracks per query. */
+	static final int CHUNK = 10_000;
+
+	private static final String UUIDS = "string_to_array(:owners, ',')::uuid[]";
+
+	private static final String TEXTS = "string_to_array(:keys, ',')";
+
+	private static final String TRACK_UUIDS = "string_to_array(:tracks, ',')::uuid[]";
 
 	private final JdbcClient jdbc;
 
@@ -98,10 +104,11 @@ public class TrackAlerts {
 	private void milestones(List<UUID> tracks, Map<UUID, UUID> owners, Instant now) {
 		Map<UUID, Long> totals = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select owner_id, key, sum(streams) from usage_rollup where owner_id in (:owners) and dim = 'T'"
-					+ " and grain = 'M' and key in (:keys) group by owner_id, key having sum(streams) >= :first")
-			.param("owners", Set.copyOf(owners.values()))
-			.param("keys", tracks.stream().map(UUID::toString).toList())
+			.sql("select owner_id, key, sum(streams) from usage_rollup where owner_id = any(" + UUIDS
+					+ ") and dim = 'T'" + " and grain = 'M' and key = any(" + TEXTS
+					+ ") group by owner_id, key having sum(streams) >= :first")
+			.param("owners", joined(Set.copyOf(owners.values())))
+			.param("keys", joined(tracks))
 			.param("first", FIRST_MILESTONE)
 			.query((rs) -> {
 				UUID track = UUID.fromString(rs.getString(2));
@@ -112,11 +119,11 @@ public class TrackAlerts {
 		if (totals.isEmpty()) {
 			return;
 		}
-		Set<String> told = Set.copyOf(
-				this.jdbc.sql("select dedup_key from track_alert where kind = 'MILESTONE' and track_id in (:tracks)")
-					.param("tracks", totals.keySet())
-					.query(String.class)
-					.list());
+		Set<String> told = Set.copyOf(this.jdbc
+			.sql("select dedup_key from track_alert where kind = 'MILESTONE' and track_id = any(" + TRACK_UUIDS + ")")
+			.param("tracks", joined(totals.keySet()))
+			.query(String.class)
+			.list());
 		totals.forEach((track, total) -> {
 			for (long milestone = FIRST_MILESTONE; milestone > 0 && milestone <= total; milestone = next(milestone)) {
 				String key = "MILESTONE:" + track + ":" + milestone;
@@ -127,6 +134,14 @@ public class TrackAlerts {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Ids as one parameter: thousands of bind parameters cost more to send and plan than
+	 * one.
+	 */
+	private static String joined(java.util.Collection<UUID> ids) {
+		return String.join(",", ids.stream().map(UUID::toString).toList());
 	}
 
 	private static long next(long milestone) {
@@ -143,21 +158,22 @@ public class TrackAlerts {
 		ChronoUnit unit = (granularity == Granularity.DAY) ? ChronoUnit.DAYS : ChronoUnit.MONTHS;
 		LocalDate earliest = periods.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
 		LocalDate latest = periods.stream().map(Period::start).max(LocalDate::compareTo).orElseThrow();
-		Map<String, Object> params = Map.of("owners", periods.stream().map(Period::owner).distinct().toList(), "keys",
-				periods.stream().map((period) -> period.track().toString()).distinct().toList(), "grain", grain, "from",
+		Map<String, Object> params = Map.of("owners", joined(periods.stream().map(Period::owner).distinct().toList()),
+				"keys", joined(periods.stream().map(Period::track).distinct().toList()), "grain", grain, "from",
 				earliest.minus(rule.window(), unit), "latest", latest);
 		Map<String, LocalDate> firsts = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select owner_id, key, min(period) from usage_rollup where owner_id in (:owners) and dim = 'T'"
-					+ " and grain = :grain and key in (:keys) and " + column + " > 0 group by owner_id, key")
+			.sql("select owner_id, key, min(period) from usage_rollup where owner_id = any(" + UUIDS + ") and dim = 'T'"
+					+ " and grain = :grain and key = any(" + TEXTS + ") and " + column + " > 0 group by owner_id, key")
 			.params(params)
 			.query((rs) -> {
 				firsts.put(rs.getString(1) + "/" + rs.getString(2), rs.getObject(3, LocalDate.class));
 			});
 		Map<String, Long> values = new LinkedHashMap<>();
 		this.jdbc
-			.sql("select owner_id, key, period, " + column + " from usage_rollup where owner_id in (:owners)"
-					+ " and dim = 'T' and grain = :grain and key in (:keys) and period >= :from and period <= :latest")
+			.sql("select owner_id, key, period, " + column + " from usage_rollup where owner_id = any(" + UUIDS + ")"
+					+ " and dim = 'T' and grain = :grain and key = any(" + TEXTS
+					+ ") and period >= :from and period <= :latest")
 			.params(params)
 			.query((rs) -> {
 				values.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getObject(3, LocalDate.class),

@@ -43,10 +43,11 @@ class ImportFollowUps {
 		this.alerts = alerts;
 	}
 
-	void afterImport(UUID importId, String source, ReadSummary summary, ImportTally tally, Instant now) {
+	void afterImport(UUID importId, String source, ReadSummary summary, ImportTally tally, String staging,
+			Instant now) {
 		if (tally.overflowed()) {
-			publishEarnings(importId, source, now);
-			publishRolledUp(now);
+			publishEarnings(importId, source, staging, now);
+			publishRolledUp(staging, now);
 		}
 		else {
 			publish(importId, source, tally, now);
@@ -55,7 +56,7 @@ class ImportFollowUps {
 			Granularity granularity = summary.periodStart().equals(summary.periodEnd()) ? Granularity.DAY
 					: Granularity.MONTH;
 			List<TouchedTrack> tracks = !tally.overflowed() ? List.copyOf(tally.touched()) : this.jdbc
-				.sql("select distinct owner_id, track_id, usage_date from import_stage where track_id is not null")
+				.sql("select distinct owner_id, track_id, usage_date from " + staging + " s where track_id is not null")
 				.query((rs, n) -> new TouchedTrack(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 						rs.getObject(3, LocalDate.class)))
 				.list();
@@ -98,37 +99,38 @@ class ImportFollowUps {
 						List.copyOf(tracks.getOrDefault(owner, new java.util.TreeSet<>())), "import", now)));
 	}
 
-	private void publishEarnings(UUID importId, String source, Instant now) {
+	private void publishEarnings(UUID importId, String source, String staging, Instant now) {
 		Map<UUID, List<EarningsRecorded.Line>> byOwner = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select owner_id, track_id, album_id, store, usage_date, period_end, currency, sum(revenue_micros)
-				from import_stage where owner_id is not null and currency is not null
-				group by owner_id, track_id, album_id, store, usage_date, period_end, currency
-				having sum(revenue_micros) <> 0
-				order by owner_id, usage_date, store, track_id, currency""").query((rs) -> {
-			UUID track = rs.getObject(2, UUID.class);
-			UUID album = rs.getObject(3, UUID.class);
-			var amount = Amounts.money(rs.getLong(8), rs.getString(7));
-			if (amount.amountMinor() != 0) {
-				byOwner.computeIfAbsent(rs.getObject(1, UUID.class), (owner) -> new ArrayList<>())
-					.add(new EarningsRecorded.Line((track != null) ? TrackId.of(track) : null,
-							(album != null) ? AlbumId.of(album) : null, rs.getString(4),
-							rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), amount));
-			}
-		});
+		this.jdbc
+			.sql("select owner_id, track_id, album_id, store, usage_date, period_end, currency,"
+					+ " sum(revenue_micros) from " + staging + " s where owner_id is not null and currency is not null"
+					+ " group by owner_id, track_id, album_id, store, usage_date, period_end, currency"
+					+ " having sum(revenue_micros) <> 0 order by owner_id, usage_date, store, track_id, currency")
+			.query((rs) -> {
+				UUID track = rs.getObject(2, UUID.class);
+				UUID album = rs.getObject(3, UUID.class);
+				var amount = Amounts.money(rs.getLong(8), rs.getString(7));
+				if (amount.amountMinor() != 0) {
+					byOwner.computeIfAbsent(rs.getObject(1, UUID.class), (owner) -> new ArrayList<>())
+						.add(new EarningsRecorded.Line((track != null) ? TrackId.of(track) : null,
+								(album != null) ? AlbumId.of(album) : null, rs.getString(4),
+								rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), amount));
+				}
+			});
 		byOwner.forEach((owner, lines) -> this.events
 			.publish(new EarningsRecorded(importId, UserId.of(owner), source, lines, now)));
 	}
 
-	private void publishRolledUp(Instant now) {
+	private void publishRolledUp(String staging, Instant now) {
 		Map<UUID, TreeSet<LocalDate>> days = new LinkedHashMap<>();
 		Map<UUID, List<TrackId>> tracks = new LinkedHashMap<>();
-		this.jdbc.sql("select distinct owner_id, usage_date from import_stage where owner_id is not null")
+		this.jdbc.sql("select distinct owner_id, usage_date from " + staging + " s where owner_id is not null")
 			.query((rs) -> {
 				days.computeIfAbsent(rs.getObject(1, UUID.class), (owner) -> new TreeSet<>())
 					.add(rs.getObject(2, LocalDate.class));
 			});
-		this.jdbc.sql("select distinct owner_id, track_id from import_stage where track_id is not null order by 1, 2")
+		this.jdbc
+			.sql("select distinct owner_id, track_id from " + staging + " s where track_id is not null order by 1, 2")
 			.query((rs) -> {
 				tracks.computeIfAbsent(rs.getObject(1, UUID.class), (owner) -> new ArrayList<>())
 					.add(TrackId.of(rs.getObject(2, UUID.class)));

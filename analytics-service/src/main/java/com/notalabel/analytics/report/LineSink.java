@@ -8,4 +8,11 @@ public interface LineSink {
 
 	void accept(UsageLine line);
 
+	/**
+	 * Called once the format is known, before the first line.
+	 * @param format {@code dsr} or {@code distributor}
+	 */
+	default void start(String format) {
+	}
+
 }

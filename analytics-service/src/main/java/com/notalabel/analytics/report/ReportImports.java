@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -152,18 +153,31 @@ public class ReportImports {
 		Matcher matcher = this.matching.matcherFor(request.owner());
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		this.jdbc.sql("set local work_mem = '64MB'").update();
-		this.jdbc
-			.sql("create temp table import_stage (usage_date date, period_end date, owner_id uuid,"
-					+ " track_id uuid, album_id uuid, isrc text, upc text, store text, country text, city text,"
-					+ " units bigint, currency text, revenue_micros bigint) on commit drop")
-			.update();
 		ReadSummary summary;
-		StagedRows rows;
+		StagedRows rows = new StagedRows(new StagedRows.Copies() {
+
+			@Override
+			public CopyIn direct(LocalDate from, LocalDate to) throws SQLException {
+				ReportImports.this.facts.prepare(from, to);
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(ReportImports.this.facts.copyStatement());
+			}
+
+			@Override
+			public CopyIn staged() throws SQLException {
+				ReportImports.this.jdbc
+					.sql("create temp table import_stage (usage_date date, period_end date, owner_id uuid,"
+							+ " track_id uuid, album_id uuid, isrc text, upc text, store text, country text, city text,"
+							+ " units bigint, currency text, revenue_micros bigint) on commit drop")
+					.update();
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin");
+			}
+
+		}, id, matcher);
 		try {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin");
-			rows = new StagedRows(copy, matcher);
 			try {
 				summary = ReportParser.parse(raw, request.store(), rows);
 				raw.drain();
@@ -187,22 +201,23 @@ public class ReportImports {
 		if (existing.isPresent()) {
 			throw new DuplicateReport(existing.get());
 		}
-		this.facts.append(id);
+		String staging = "import_stage";
+		if (rows.direct()) {
+			staging = this.facts.rowsOf(id, rows.firstDay(), rows.lastDay());
+		}
+		else {
+			this.facts.append(id);
+		}
 		long appended = System.nanoTime();
 		if (rows.tally().overflowed()) {
-			this.rollups.fold("select * from import_stage", Map.of());
+			this.rollups.fold("select * from " + staging + " s", Map.of());
 		}
 		else {
 			rows.tally().rollups().fold(this.dataSource, this.jdbc);
 		}
 		long folded = System.nanoTime();
 		Instant now = this.clock.instant();
-		String revenue = this.jdbc
-			.sql("select coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'micros',"
-					+ " micros) order by currency), '[]')::text from (select currency, sum(revenue_micros) as micros"
-					+ " from import_stage where currency is not null group by currency) r")
-			.query(String.class)
-			.single();
+		String revenue = rows.revenueJson();
 		this.jdbc
 			.sql("""
 					insert into report_import (id, owner_id, scope, source, format, store, file_name, sha256, status,
@@ -228,7 +243,7 @@ public class ReportImports {
 			.param("periodEnd", summary.periodEnd())
 			.param("createdAt", now.atOffset(ZoneOffset.UTC))
 			.update();
-		this.followUps.afterImport(id, request.source(), summary, rows.tally(), now);
+		this.followUps.afterImport(id, request.source(), summary, rows.tally(), staging, now);
 		long followed = System.nanoTime();
 		log.info(
 				"Imported {} report {} ({} lines, {} matched, {} unmatched): streamed and staged in {} ms, facts {} ms,"

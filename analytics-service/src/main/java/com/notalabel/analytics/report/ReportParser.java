@@ -59,6 +59,7 @@ public final class ReportParser {
 			content.reset();
 			String firstLine = firstLine(head);
 			if (firstLine.startsWith("HEAD\t")) {
+				sink.start("dsr");
 				DsrReader dsr = new DsrReader(new TextLines(content), storeName);
 				return read(dsr::read, dsr::currentLine, position, sink);
 			}
@@ -67,6 +68,7 @@ public final class ReportParser {
 				Charset charset = isUtf8(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
 				char separator = (firstLine.indexOf('\t') >= 0) ? '\t'
 						: ((firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0) ? ';' : ',');
+				sink.start("distributor");
 				DistributorReader export = new DistributorReader(new InputStreamReader(content, strict(charset)),
 						separator);
 				return read(export::read, export::currentLine, position, sink);

@@ -24,11 +24,30 @@ final class StagedRows implements LineSink {
 
 	private static final int BUFFER = 1 << 18;
 
+	/**
+	 * A DSR period longer than this goes through the staging table (a partition a month).
+	 */
+	private static final int MAX_DIRECT_YEARS = 2;
+
 	private static final byte[] NULL = "\\N".getBytes(StandardCharsets.US_ASCII);
 
-	private final CopyIn copy;
+	private final Copies copies;
+
+	private final UUID importId;
 
 	private final Matcher matcher;
+
+	private @Nullable CopyIn copy;
+
+	private byte[] prefix = new byte[0];
+
+	private String format = "";
+
+	private boolean direct;
+
+	private @Nullable LocalDate firstDay;
+
+	private @Nullable LocalDate lastDay;
 
 	private final ImportTally tally = new ImportTally();
 
@@ -50,15 +69,54 @@ final class StagedRows implements LineSink {
 
 	private long units;
 
+	private final java.util.TreeMap<String, long[]> revenue = new java.util.TreeMap<>();
+
 	private long line;
 
-	StagedRows(CopyIn copy, Matcher matcher) {
-		this.copy = copy;
+	StagedRows(Copies copies, UUID importId, Matcher matcher) {
+		this.copies = copies;
+		this.importId = importId;
 		this.matcher = matcher;
 	}
 
 	@Override
+	public void start(String format) {
+		this.format = format;
+	}
+
+	/**
+	 * Opens the COPY at the first line. A DSR file states its period before its first
+	 * line and every line has it, so its rows go straight into the facts, whose
+	 * partitions are made first; an export's months are known only at its end, so its
+	 * rows go to the staging table and move into the facts once all are read.
+	 */
+	private CopyIn open(@Nullable UsageLine first) {
+		try {
+			if (first != null && this.format.equals("dsr")
+					&& first.usageDate().plusYears(MAX_DIRECT_YEARS).isAfter(first.periodEnd())) {
+				this.direct = true;
+				this.prefix = (this.importId + "\t").getBytes(StandardCharsets.US_ASCII);
+				this.copy = this.copies.direct(first.usageDate(), first.periodEnd());
+			}
+			else {
+				this.copy = this.copies.staged();
+			}
+			return this.copy;
+		}
+		catch (SQLException ex) {
+			throw new StagingFailed(ex);
+		}
+	}
+
+	@Override
 	public void accept(UsageLine line) {
+		if (this.copy == null) {
+			open(line);
+		}
+		this.firstDay = (this.firstDay == null || line.usageDate().isBefore(this.firstDay)) ? line.usageDate()
+				: this.firstDay;
+		this.lastDay = (this.lastDay == null || line.periodEnd().isAfter(this.lastDay)) ? line.periodEnd()
+				: this.lastDay;
 		Match match = this.matcher.match(line.isrc(), line.upc());
 		UUID owner = (match != null) ? match.ownerId() : this.matcher.scopeOwner();
 		if (match != null && (this.matcher.scopeOwner() == null || match.ownerId().equals(this.matcher.scopeOwner()))) {
@@ -69,6 +127,9 @@ final class StagedRows implements LineSink {
 			match = null;
 		}
 		this.units += line.units();
+		if (line.currency() != null) {
+			this.revenue.computeIfAbsent(line.currency(), (currency) -> new long[1])[0] += line.revenueMicros();
+		}
 		if (owner != null) {
 			this.tally.add(owner, line.usageDate(), line.periodEnd(), (match != null) ? match.trackId() : null,
 					(match != null) ? match.albumId() : null, line.store(), line.country(), line.city(), line.units(),
@@ -78,6 +139,7 @@ final class StagedRows implements LineSink {
 		if (this.length > BUFFER - (1 << 15)) {
 			flush();
 		}
+		put(this.prefix);
 		date(line.usageDate());
 		tab();
 		end(line.periodEnd());
@@ -106,6 +168,18 @@ final class StagedRows implements LineSink {
 		put((byte) '\n');
 	}
 
+	/** The report's revenue per currency, as the import's record keeps it. */
+	String revenueJson() {
+		StringBuilder json = new StringBuilder("[");
+		this.revenue.forEach((currency, micros) -> json.append((json.length() > 1) ? "," : "")
+			.append("{\"currency\": \"")
+			.append(currency)
+			.append("\", \"micros\": ")
+			.append(micros[0])
+			.append('}'));
+		return json.append(']').toString();
+	}
+
 	ImportTally tally() {
 		return this.tally;
 	}
@@ -124,14 +198,28 @@ final class StagedRows implements LineSink {
 
 	/** Sends what is buffered and ends the COPY. */
 	long finish() throws SQLException {
+		CopyIn open = (this.copy != null) ? this.copy : open(null);
 		flush();
-		return this.copy.endCopy();
+		return open.endCopy();
+	}
+
+	/** Whether the rows went straight into the facts rather than to the staging table. */
+	boolean direct() {
+		return this.direct;
+	}
+
+	@Nullable LocalDate firstDay() {
+		return this.firstDay;
+	}
+
+	@Nullable LocalDate lastDay() {
+		return this.lastDay;
 	}
 
 	/** Abandons the COPY: nothing of it reaches the table. */
 	void cancel() {
 		try {
-			if (this.copy.isActive()) {
+			if (this.copy != null && this.copy.isActive()) {
 				this.copy.cancelCopy();
 			}
 		}
@@ -142,6 +230,9 @@ final class StagedRows implements LineSink {
 
 	private void flush() {
 		if (this.length == 0) {
+			return;
+		}
+		if (this.copy == null) {
 			return;
 		}
 		try {
@@ -220,6 +311,25 @@ final class StagedRows implements LineSink {
 	private void put(byte[] bytes) {
 		System.arraycopy(bytes, 0, this.buffer, this.length, bytes.length);
 		this.length += bytes.length;
+	}
+
+	/**
+	 * Where the rows can go.
+	 */
+	interface Copies {
+
+		/**
+		 * @param from the first day of the rows
+		 * @param to their last day
+		 * @return a COPY straight into the facts, rows led by the import's id
+		 */
+		CopyIn direct(LocalDate from, LocalDate to) throws SQLException;
+
+		/**
+		 * @return a COPY into the transaction's staging table
+		 */
+		CopyIn staged() throws SQLException;
+
 	}
 
 	/**

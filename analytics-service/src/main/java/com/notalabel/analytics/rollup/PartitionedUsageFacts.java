@@ -42,6 +42,25 @@ class PartitionedUsageFacts implements UsageFacts {
 	}
 
 	@Override
+	public void prepare(LocalDate from, LocalDate to) {
+		for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+			partitionFor(month);
+		}
+	}
+
+	@Override
+	public String copyStatement() {
+		return "copy usage_fact (import_id, " + COLUMNS + ") from stdin";
+	}
+
+	@Override
+	public String rowsOf(UUID importId, LocalDate from, LocalDate to) {
+		// Literals the service made itself: the range prunes the scan to the import's partitions.
+		return "(select * from usage_fact where import_id = '" + importId + "' and usage_date >= '" + from
+				+ "' and usage_date <= '" + to + "')";
+	}
+
+	@Override
 	public void append(UUID importId) {
 		List<LocalDate> months = this.jdbc
 			.sql("select distinct date_trunc('month', usage_date)::date from import_stage order by 1")

@@ -13,6 +13,28 @@ import java.util.UUID;
 public interface UsageFacts {
 
 	/**
+	 * Readies the facts for rows of the given days, so that a COPY straight into them
+	 * ({@link #copyStatement()}) finds where each row goes.
+	 * @param from the first day
+	 * @param to the last day
+	 */
+	void prepare(LocalDate from, LocalDate to);
+
+	/**
+	 * @return the COPY that takes rows of {@code import_id} followed by the staging
+	 * columns
+	 */
+	String copyStatement();
+
+	/**
+	 * @param importId an import of the current transaction
+	 * @param from its first day
+	 * @param to its last day
+	 * @return a relation of its rows, for a query's {@code from}
+	 */
+	String rowsOf(UUID importId, LocalDate from, LocalDate to);
+
+	/**
 	 * Adds the rows staged in the current transaction's {@code import_stage} table.
 	 * @param importId the import they belong to
 	 */

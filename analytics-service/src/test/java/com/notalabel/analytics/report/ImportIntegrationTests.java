@@ -37,12 +37,15 @@ class ImportIntegrationTests {
 
 	private final PublishedEvents published;
 
+	private final int port;
+
 	ImportIntegrationTests(@LocalServerPort int port, @Autowired CatalogueCopies catalogue,
 			@Autowired PlatformTransactionManager transactions, @Autowired JdbcClient jdbc,
 			@Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.artists = new Artists(port, catalogue, transactions);
 		this.jdbc = jdbc;
 		this.published = new PublishedEvents(redis, keys, "analytics-service");
+		this.port = port;
 	}
 
 	@Test
@@ -187,6 +190,49 @@ class ImportIntegrationTests {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.errorFields()).containsExactly("other");
 		assertThat(this.artists.get(artist, "/api/v1/analytics/imports").json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void keepsNothingOfAnImportWhoseClientWentAwayHalfWayAndTakesItWholeAfterwards() throws Exception {
+		UUID artist = this.artists.newArtist();
+		String isrc = isrc();
+		UUID track = this.artists.track(artist, "Cut", isrc);
+		Dsr dsr = Dsr.report("2026-06", "2026-06", "Spotify AB").summary("US", "US", "USD", "1.00");
+		for (int i = 0; i < 2000; i++) {
+			dsr.streams("", (i == 0) ? isrc : isrc(), Map.of("US", 1L));
+		}
+		byte[] file = dsr.bytes();
+		String boundary = "cut-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.tsv\"\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/analytics/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+					+ com.notalabel.test.security.TestKeySet.shared().token(artist).value()
+					+ "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+					+ (head.length + file.length + 100) + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
+			out.write(file, 0, file.length / 2);
+			out.flush();
+		}
+
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("select count(*) from pg_stat_activity where query like 'copy usage_fact%'"
+						+ " and state <> 'idle'")
+				.query(Long.class)
+				.single() == 0);
+		assertThat(this.jdbc.sql("select count(*) from usage_fact where owner_id = :owner")
+			.param("owner", artist)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(trackStreams(artist, track)).isZero();
+		Response retried = this.artists.importReport(artist, "r.tsv", file);
+		assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+		assertThat(trackStreams(artist, track)).isEqualTo(1);
 	}
 
 	private long facts(UUID importId) {
