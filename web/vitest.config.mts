@@ -10,5 +10,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./vitest.setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // The machine is shared by several builds; typing into a form can take seconds there, not a failure.
+    testTimeout: 20_000,
   },
 });

@@ -36,7 +36,7 @@ export function ResetPasswordForm() {
   return (
     <form
       noValidate
-      aria-label="Choose a new password"
+      aria-label="Password reset"
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -63,7 +63,7 @@ export function ResetPasswordForm() {
         error={errorFor('newPassword')}
       />
       <TextField
-        label="Repeat the new password"
+        label="Confirm the password"
         type="password"
         name="confirmation"
         autoComplete="new-password"

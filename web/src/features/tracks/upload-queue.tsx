@@ -60,13 +60,16 @@ export function UploadQueue({
                       <span>
                         {' '}
                         · {formatBytes(item.loaded)} of {formatBytes(item.total)} ({percent}%)
+                        {percent === 100 ? ' · the platform is storing it' : null}
                       </span>
                     ) : null}
                     {item.status !== 'uploading' ? <span> · {formatBytes(item.total)}</span> : null}
                   </p>
                 </div>
                 <div className="flex gap-2">
-                  {item.status === 'queued' || item.status === 'uploading' ? (
+                  {/* Once every byte is sent the platform may already be storing the track: a cancel then could
+                      not promise that nothing was kept, so it is no longer offered. */}
+                  {item.status === 'queued' || (item.status === 'uploading' && percent < 100) ? (
                     <Button variant="secondary" size="sm" aria-label={`Cancel upload of ${name}`} onClick={() => actions.cancel(item.id)}>
                       Cancel
                     </Button>
