@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CORS and the CSRF origin check. {@link StubPlatform#APP_ORIGIN} is the one allowed
- * origin.
+ * origin; the gateway's own (its Swagger UI's) is accepted too. The tests' requests come
+ * from 127.0.0.1, a trusted proxy, whose {@code X-Forwarded-*} headers are believed.
  */
 class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 
@@ -86,8 +87,90 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 			.isOk();
 	}
 
+	@Test
+	void letsTheGatewaysOwnPagesChangeThingsWithTheirCookie() {
+		String path = "/api/v1/tracks/" + UUID.randomUUID();
+
+		this.http.post()
+			.uri(path)
+			.header(HttpHeaders.ORIGIN, "http://localhost:" + this.port)
+			.cookie("nal_at", TestKeySet.shared().token().value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(StubPlatform.music.receivedUnder(path)).hasSize(1);
+	}
+
+	@Test
+	void letsTheGatewaysOwnPagesCallItBehindTheProxyThatServesThemOverHttps() {
+		String path = "/api/v1/tracks/" + UUID.randomUUID();
+
+		this.http.post()
+			.uri(path)
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "api.example.test")
+			.header(HttpHeaders.ORIGIN, "https://api.example.test")
+			.cookie("nal_at", TestKeySet.shared().token().value())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(StubPlatform.music.receivedUnder(path)).hasSize(1);
+	}
+
 	@Nested
 	class Refusals {
+
+		@Test
+		void refusesARequestFromAnotherOriginInTheHouseFormat() {
+			String path = "/api/v1/tracks/" + UUID.randomUUID();
+
+			BrowserDefencesIntegrationTests.this.http.get()
+				.uri(path)
+				.header(HttpHeaders.ORIGIN, "https://evil.example")
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectHeader()
+				.exists("X-Request-Id")
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(403)
+				.jsonPath("$.code")
+				.isEqualTo("auth.origin_not_allowed")
+				.jsonPath("$.instance")
+				.isEqualTo(path)
+				.jsonPath("$.requestId")
+				.isNotEmpty();
+
+			assertThat(StubPlatform.music.receivedUnder(path)).isEmpty();
+		}
+
+		@Test
+		void takesNoOtherHostForItsOwnOrigin() {
+			String path = "/api/v1/tracks/" + UUID.randomUUID();
+
+			BrowserDefencesIntegrationTests.this.http.post()
+				.uri(path)
+				.header(HttpHeaders.ORIGIN, "https://api.example.test")
+				.cookie("nal_at", TestKeySet.shared().token().value())
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("auth.origin_not_allowed");
+
+			assertThat(StubPlatform.music.receivedUnder(path)).isEmpty();
+		}
 
 		@Test
 		void refusesAPreflightFromAnotherOrigin() {
@@ -99,7 +182,12 @@ class BrowserDefencesIntegrationTests extends GatewayIntegrationTest {
 				.expectStatus()
 				.isForbidden()
 				.expectHeader()
-				.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+				.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("auth.origin_not_allowed");
 		}
 
 		@Test

@@ -54,8 +54,7 @@ final class AccessFilter implements GlobalFilter, Ordered {
 			"Sign-in cannot be checked right now. Try again shortly.")
 		.withHeader(HttpHeaders.RETRY_AFTER, "5");
 
-	private static final Problem CROSS_SITE = new Problem(HttpStatus.FORBIDDEN, "auth.origin_not_allowed",
-			"This request must come from the Not a Label app.");
+	private static final Problem CROSS_SITE = Problem.originNotAllowed();
 
 	private final AccessTokenVerifier verifier;
 
@@ -103,7 +102,7 @@ final class AccessFilter implements GlobalFilter, Ordered {
 		HttpMethod method = request.getMethod();
 		PathContainer path = request.getPath().pathWithinApplication();
 		boolean open = this.publicPaths.matches(method, path);
-		if (this.csrf.refuses(request)) {
+		if (this.csrf.refuses(exchange)) {
 			return this.problems.write(exchange, CROSS_SITE);
 		}
 		String token = accessToken(request);

@@ -10,12 +10,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.notalabel.gateway.web.OwnOrigin;
 
 /**
  * CSRF defence for browsers: a state-changing request that a cookie authenticates must
- * come from an allowed origin. Browsers send {@code Origin} with every such request (and
- * a forged form cannot change it); {@code Referer} stands in when a privacy setting drops
- * {@code Origin}; a request with neither is refused. A request with an
+ * come from an allowed origin, or from the gateway's own ({@link OwnOrigin}: the Swagger
+ * UI it serves at {@code /docs}). Browsers send {@code Origin} with every such request
+ * (and a forged form cannot change it); {@code Referer} stands in when a privacy setting
+ * drops {@code Origin}; a request with neither is refused. A request with an
  * {@code Authorization} header needs no check: a page on another origin cannot set that
  * header without a CORS preflight, which the allowlist answers.
  */
@@ -33,7 +37,8 @@ final class CsrfOriginCheck {
 		this.authenticationCookies = Set.copyOf(authenticationCookies);
 	}
 
-	boolean refuses(ServerHttpRequest request) {
+	boolean refuses(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
 		if (SAFE.contains(request.getMethod())) {
 			return false;
 		}
@@ -46,7 +51,7 @@ final class CsrfOriginCheck {
 		if (origin == null) {
 			origin = originOf(headers.getFirst(HttpHeaders.REFERER));
 		}
-		return origin == null || !this.allowedOrigins.contains(origin);
+		return origin == null || (!this.allowedOrigins.contains(origin) && !OwnOrigin.matches(exchange, origin));
 	}
 
 	private boolean carriesAuthenticationCookie(MultiValueMap<String, HttpCookie> cookies) {

@@ -2,24 +2,39 @@ package com.notalabel.gateway.web;
 
 import java.util.List;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsProcessor;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * CORS for the platform's browser clients, from an allowlist of exact origins, with
- * credentials. A preflight is answered here and never reaches a service; a request from
- * an origin not on the list is refused with 403 before anything else happens.
+ * credentials, and for the gateway's own pages ({@link OwnOrigin}). A preflight is
+ * answered here and never reaches a service; a request from any other origin is refused
+ * with 403 problem+json before anything else happens (Spring's {@code CorsWebFilter}
+ * answers it with an empty body).
  */
-final class CorsFilter extends CorsWebFilter implements Ordered {
+final class CorsFilter implements WebFilter, Ordered {
 
 	static final int ORDER = EdgeWebFilter.ORDER + 1;
 
-	CorsFilter(EdgeProperties.Cors cors) {
-		super(source(cors));
+	private final CorsConfiguration configuration;
+
+	private final CorsProcessor processor = new DefaultCorsProcessor();
+
+	private final ProblemResponses problems;
+
+	CorsFilter(EdgeProperties.Cors cors, ProblemResponses problems) {
+		this.configuration = configuration(cors);
+		this.problems = problems;
 	}
 
 	@Override
@@ -27,7 +42,33 @@ final class CorsFilter extends CorsWebFilter implements Ordered {
 		return ORDER;
 	}
 
-	private static UrlBasedCorsConfigurationSource source(EdgeProperties.Cors cors) {
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.processor.process(configurationFor(exchange), exchange)) {
+			return this.problems.write(exchange, Problem.originNotAllowed());
+		}
+		if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+			return Mono.empty();
+		}
+		return chain.filter(exchange);
+	}
+
+	/**
+	 * The allowlist, and for a request from the gateway's own origin the allowlist with
+	 * that origin: behind nginx the gateway sees plain HTTP where the browser used HTTPS,
+	 * so Spring's own same-origin test takes the request for a cross-origin one.
+	 */
+	private CorsConfiguration configurationFor(ServerWebExchange exchange) {
+		String origin = exchange.getRequest().getHeaders().getOrigin();
+		if (origin == null || this.configuration.checkOrigin(origin) != null || !OwnOrigin.matches(exchange, origin)) {
+			return this.configuration;
+		}
+		CorsConfiguration own = new CorsConfiguration(this.configuration);
+		own.addAllowedOrigin(origin);
+		return own;
+	}
+
+	private static CorsConfiguration configuration(EdgeProperties.Cors cors) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		for (String origin : cors.allowedOrigins()) {
 			configuration.addAllowedOrigin(checkedOrigin(origin.strip()));
@@ -41,9 +82,7 @@ final class CorsFilter extends CorsWebFilter implements Ordered {
 		configuration.setExposedHeaders(List.of(EdgeRequest.REQUEST_ID_HEADER, HttpHeaders.LOCATION, HttpHeaders.ETAG,
 				HttpHeaders.RETRY_AFTER, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
 		configuration.setMaxAge(cors.maxAge());
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", configuration);
-		return source;
+		return configuration;
 	}
 
 	/**

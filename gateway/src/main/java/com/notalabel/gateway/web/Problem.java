@@ -56,6 +56,15 @@ public record Problem(HttpStatus status, String code, String detail, Map<String,
 				"The service could not be reached or did not answer properly.");
 	}
 
+	/**
+	 * A browser request from a page on another site than the platform's: refused by CORS,
+	 * or, carrying the session's cookie, by the CSRF origin check.
+	 */
+	public static Problem originNotAllowed() {
+		return new Problem(HttpStatus.FORBIDDEN, "auth.origin_not_allowed",
+				"This request must come from the Not a Label app.");
+	}
+
 	public static Problem timeout() {
 		return new Problem(HttpStatus.GATEWAY_TIMEOUT, "server.timeout", "The service took too long to answer.");
 	}

@@ -64,8 +64,8 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnEdgeFilters
-	CorsFilter corsFilter(EdgeProperties properties) {
-		return new CorsFilter(properties.cors());
+	CorsFilter corsFilter(EdgeProperties properties, ProblemResponses problems) {
+		return new CorsFilter(properties.cors(), problems);
 	}
 
 	@Bean
