@@ -55,9 +55,12 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const signOut = useSignOut();
   const menu = useRef<HTMLDialogElement>(null);
   const unauthorized = me.error ? toProblem(me.error).isUnauthorized : false;
+  // Signing out empties the cache, so "who is signed in" is asked again and answered 401 while the
+  // sign-out still navigates: that answer must not send the artist to /login?next=... instead.
+  const signingOut = useRef(false);
 
   useEffect(() => {
-    if (unauthorized) router.replace(`/login?next=${encodeURIComponent(pathname)}`);
+    if (unauthorized && !signingOut.current) router.replace(`/login?next=${encodeURIComponent(pathname)}`);
   }, [unauthorized, pathname, router]);
 
   return (
@@ -104,7 +107,10 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               variant="secondary"
               size="sm"
               busy={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => router.replace('/login?signedOut=1') })}
+              onClick={() => {
+                signingOut.current = true;
+                signOut.mutate(undefined, { onSettled: () => router.replace('/login?signedOut=1') });
+              }}
             >
               Sign out
             </Button>

@@ -74,16 +74,17 @@ class StalledUploadsIntegrationTests extends FaultyPlatformIntegrationTest {
 
 	@Test
 	void waitsForABodyThatKeepsArrivingSlowly() {
-		// Each piece arrives within the idle timeout, the whole takes longer than it.
+		// Each piece arrives within the idle timeout (every eighth of it, leaving a loaded
+		// machine's scheduling delays more room), the whole takes longer than it.
 		byte[] piece = new byte[1024];
-		long pieces = 6;
+		long pieces = 12;
 		long started = System.nanoTime();
 
 		this.http.post()
 			.uri("/api/v1/tracks")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.body(Flux.interval(BODY_IDLE_TIMEOUT.dividedBy(4)).take(pieces).map((tick) -> piece), byte[].class)
+			.body(Flux.interval(BODY_IDLE_TIMEOUT.dividedBy(8)).take(pieces).map((tick) -> piece), byte[].class)
 			.exchange()
 			.expectStatus()
 			.isOk();
