@@ -34,7 +34,7 @@ final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String FRONTEND_ORIGIN = "http://localhost:5173";
+	static final String FRONTEND_ORIGIN = "http://127.0.0.1:3000";
 
 	private final HttpClient client;
 
@@ -136,8 +136,8 @@ final class Api {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofMinutes(2))
 			.header("Accept", "application/json, application/problem+json")
-			// The web frontend's origin (its development server): the gateway's CSRF check
-			// accepts cookie-authenticated writes only from allowed origins.
+			// The web app's origin under ./platform up: the gateway's CSRF check accepts
+			// cookie-authenticated writes only from allowed origins.
 			.header("Origin", FRONTEND_ORIGIN);
 		if (!this.cookies.isEmpty()) {
 			builder.header("Cookie",
