@@ -34,7 +34,8 @@ public record StoreServers(@Valid @DefaultValue List<Store> stores, @Valid @Defa
 	 * @param user the account the platform has there
 	 * @param privateKey the platform's private key file (OpenSSH or PKCS#8 PEM)
 	 * @param hostKey the server's public key as {@code known_hosts} gives it, without the
-	 * host: the only key the client accepts
+	 * host, or its SHA-256 fingerprint ({@code SHA256:...}): the only key the client
+	 * accepts
 	 */
 	public record Store(@NotBlank String name, @NotBlank String host, @Min(1) @Max(65535) @DefaultValue("22") int port,
 			@NotBlank String user, @NotNull Path privateKey, @NotBlank String hostKey) {
