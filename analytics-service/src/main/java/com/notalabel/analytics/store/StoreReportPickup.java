@@ -203,16 +203,18 @@ public class StoreReportPickup implements SmartLifecycle {
 	}
 
 	private static Iterable<KeyPair> identities(StoreServers.Store store) throws IOException {
-		try (InputStream in = Files.newInputStream(store.privateKey())) {
-			Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null,
-					NamedResource.ofName(store.privateKey().toString()), in, null);
+		String source = (store.privateKey() != null) ? store.privateKey().toString() : store.name() + " key";
+		try (InputStream in = (store.privateKey() != null) ? Files.newInputStream(store.privateKey())
+				: new java.io.ByteArrayInputStream(
+						store.privateKeyText().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+			Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source), in, null);
 			if (keys == null || !keys.iterator().hasNext()) {
-				throw new IOException("No key in " + store.privateKey());
+				throw new IOException("No key in " + source);
 			}
 			return keys;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IOException("The key in " + store.privateKey() + " cannot be read", ex);
+			throw new IOException("The key in " + source + " cannot be read", ex);
 		}
 	}
 

@@ -139,6 +139,10 @@ class StoreReportPickupIntegrationTests {
 
 		assertThat(fingerprint).startsWith("SHA256:");
 		assertThat(this.pickup.poll(byFingerprint)).isEmpty();
+		// The key itself rather than its file, as compose passes secrets.
+		assertThat(this.pickup.poll(new StoreServers.Store(this.server.name(), this.server.host(), this.server.port(),
+				this.server.user(), null, fingerprint, Files.readString(this.server.privateKey()))))
+			.isEmpty();
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.pickup
 			.poll(new StoreServers.Store(this.server.name(), this.server.host(), this.server.port(), this.server.user(),
 					this.server.privateKey(), "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
