@@ -54,7 +54,20 @@ public final class Matcher {
 	 * @return its twelve characters, upper case
 	 */
 	public static String normaliseIsrc(String isrc) {
+		if (isrc.length() == 12 && isNormal(isrc)) {
+			return isrc;
+		}
 		return isrc.replace("-", "").strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
+	private static boolean isNormal(String isrc) {
+		for (int i = 0; i < isrc.length(); i++) {
+			char c = isrc.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** UPC-A and its EAN-13 form (a leading zero) are the same barcode. */

@@ -24,6 +24,8 @@ final class StagedRows implements LineSink {
 
 	private static final int BUFFER = 1 << 18;
 
+	private static final int MAX_REMEMBERED = 100_000;
+
 	/**
 	 * A DSR period longer than this goes through the staging table (a partition a month).
 	 */
@@ -64,6 +66,12 @@ final class StagedRows implements LineSink {
 	private byte[] lastEndBytes = new byte[0];
 
 	private long matched;
+
+	private final java.util.Map<UUID, byte[]> ids = new java.util.HashMap<>();
+
+	private @Nullable String lastIsrc;
+
+	private @Nullable String lastNormalisedIsrc;
 
 	private long unmatched;
 
@@ -117,7 +125,8 @@ final class StagedRows implements LineSink {
 				: this.firstDay;
 		this.lastDay = (this.lastDay == null || line.periodEnd().isAfter(this.lastDay)) ? line.periodEnd()
 				: this.lastDay;
-		Match match = this.matcher.match(line.isrc(), line.upc());
+		String isrc = normalised(line.isrc());
+		Match match = this.matcher.match(isrc, line.upc());
 		UUID owner = (match != null) ? match.ownerId() : this.matcher.scopeOwner();
 		if (match != null && (this.matcher.scopeOwner() == null || match.ownerId().equals(this.matcher.scopeOwner()))) {
 			this.matched++;
@@ -150,7 +159,7 @@ final class StagedRows implements LineSink {
 		tab();
 		uuid((match != null) ? match.albumId() : null);
 		tab();
-		text((line.isrc() != null) ? Matcher.normaliseIsrc(line.isrc()) : null);
+		text(isrc);
 		tab();
 		text(line.upc());
 		tab();
@@ -265,8 +274,30 @@ final class StagedRows implements LineSink {
 			put(NULL);
 		}
 		else {
-			put(value.toString().getBytes(StandardCharsets.US_ASCII));
+			// A report names a few thousand tracks a million times: each id is written once.
+			byte[] bytes = this.ids.get(value);
+			if (bytes == null) {
+				bytes = value.toString().getBytes(StandardCharsets.US_ASCII);
+				if (this.ids.size() < MAX_REMEMBERED) {
+					this.ids.put(value, bytes);
+				}
+			}
+			put(bytes);
 		}
+	}
+
+	/**
+	 * The ISRC as the catalogue keeps it; a block's usages repeat their resource's ISRC.
+	 */
+	private @Nullable String normalised(@Nullable String isrc) {
+		if (isrc == null) {
+			return null;
+		}
+		if (!isrc.equals(this.lastIsrc)) {
+			this.lastIsrc = isrc;
+			this.lastNormalisedIsrc = Matcher.normaliseIsrc(isrc);
+		}
+		return this.lastNormalisedIsrc;
 	}
 
 	private void number(long value) {

@@ -86,6 +86,14 @@ final class TextLines {
 		if (length > 0 && this.line[length - 1] == '\r') {
 			length--;
 		}
+		boolean ascii = true;
+		for (int i = 0; i < length && ascii; i++) {
+			ascii = this.line[i] >= 0;
+		}
+		if (ascii) {
+			// Most reports are ASCII, which is valid UTF-8 as it is and needs no decoder.
+			return new String(this.line, 0, length, StandardCharsets.ISO_8859_1);
+		}
 		try {
 			return this.decoder.decode(ByteBuffer.wrap(this.line, 0, length)).toString();
 		}

@@ -17,8 +17,11 @@ import java.util.UUID;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.RequiredServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -99,7 +102,7 @@ public class StoreReportPickup implements SmartLifecycle {
 	 */
 	public List<String> poll(StoreServers.Store store) throws IOException, GeneralSecurityException {
 		List<String> outcomes = new ArrayList<>();
-		PublicKey hostKey = PublicKeyEntry.parsePublicKeyEntry(store.hostKey()).resolvePublicKey(null, null, null);
+		ServerKeyVerifier hostKey = hostKeyOf(store);
 		try (ClientSession session = connect(store, hostKey);
 				SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
 			String folder = this.servers.storeReports().folder();
@@ -167,12 +170,26 @@ public class StoreReportPickup implements SmartLifecycle {
 			.single() > 0;
 	}
 
-	private ClientSession connect(StoreServers.Store store, PublicKey hostKey) throws IOException {
+	/**
+	 * The only host key the client accepts: the server's public key as
+	 * {@code known_hosts} gives it, or its SHA-256 fingerprint as {@code ssh-keygen -lf}
+	 * prints it ({@code SHA256:...}).
+	 */
+	private static ServerKeyVerifier hostKeyOf(StoreServers.Store store) throws IOException, GeneralSecurityException {
+		String pinned = store.hostKey().strip();
+		if (pinned.startsWith("SHA256:")) {
+			return (session, address, key) -> pinned.equals(KeyUtils.getFingerPrint(BuiltinDigests.sha256, key));
+		}
+		PublicKey key = PublicKeyEntry.parsePublicKeyEntry(pinned).resolvePublicKey(null, null, null);
+		return new RequiredServerKeyVerifier(key);
+	}
+
+	private ClientSession connect(StoreServers.Store store, ServerKeyVerifier hostKey) throws IOException {
 		ClientSession session = this.client.connect(store.user(), store.host(), store.port())
 			.verify(TIMEOUT)
 			.getSession();
 		try {
-			session.setServerKeyVerifier(new RequiredServerKeyVerifier(hostKey));
+			session.setServerKeyVerifier(hostKey);
 			for (KeyPair identity : identities(store)) {
 				session.addPublicKeyIdentity(identity);
 			}
@@ -186,16 +203,18 @@ public class StoreReportPickup implements SmartLifecycle {
 	}
 
 	private static Iterable<KeyPair> identities(StoreServers.Store store) throws IOException {
-		try (InputStream in = Files.newInputStream(store.privateKey())) {
-			Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null,
-					NamedResource.ofName(store.privateKey().toString()), in, null);
+		String source = (store.privateKey() != null) ? store.privateKey().toString() : store.name() + " key";
+		try (InputStream in = (store.privateKey() != null) ? Files.newInputStream(store.privateKey())
+				: new java.io.ByteArrayInputStream(
+						store.privateKeyText().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+			Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source), in, null);
 			if (keys == null || !keys.iterator().hasNext()) {
-				throw new IOException("No key in " + store.privateKey());
+				throw new IOException("No key in " + source);
 			}
 			return keys;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IOException("The key in " + store.privateKey() + " cannot be read", ex);
+			throw new IOException("The key in " + source + " cannot be read", ex);
 		}
 	}
 

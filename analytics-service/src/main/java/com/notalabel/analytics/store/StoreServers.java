@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -32,12 +34,27 @@ public record StoreServers(@Valid @DefaultValue List<Store> stores, @Valid @Defa
 	 * @param host the server
 	 * @param port its port
 	 * @param user the account the platform has there
-	 * @param privateKey the platform's private key file (OpenSSH or PKCS#8 PEM)
+	 * @param privateKey the platform's private key file (OpenSSH or PKCS#8 PEM), or
+	 * {@code null} when the key itself is given
+	 * @param privateKeyText the key itself (as compose passes a secret), or empty
 	 * @param hostKey the server's public key as {@code known_hosts} gives it, without the
-	 * host: the only key the client accepts
+	 * host, or its SHA-256 fingerprint ({@code SHA256:...}): the only key the client
+	 * accepts
 	 */
 	public record Store(@NotBlank String name, @NotBlank String host, @Min(1) @Max(65535) @DefaultValue("22") int port,
-			@NotBlank String user, @NotNull Path privateKey, @NotBlank String hostKey) {
+			@NotBlank String user, @Nullable Path privateKey, @NotBlank String hostKey,
+			@DefaultValue("") String privateKeyText) {
+
+		@ConstructorBinding
+		public Store {
+			if (privateKey == null && privateKeyText.isBlank()) {
+				throw new IllegalArgumentException("Store " + name + " needs a private key or a private key file");
+			}
+		}
+
+		public Store(String name, String host, int port, String user, Path privateKey, String hostKey) {
+			this(name, host, port, user, privateKey, hostKey, "");
+		}
 
 	}
 

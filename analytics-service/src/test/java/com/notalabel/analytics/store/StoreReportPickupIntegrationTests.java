@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -129,6 +128,27 @@ class StoreReportPickupIntegrationTests {
 	}
 
 	@Test
+	void acceptsTheServersHostKeyPinnedByItsFingerprint() throws Exception {
+		java.security.PublicKey hostKey = org.apache.sshd.common.config.keys.PublicKeyEntry
+			.parsePublicKeyEntry(this.store.hostPublicKey())
+			.resolvePublicKey(null, null, null);
+		String fingerprint = org.apache.sshd.common.config.keys.KeyUtils
+			.getFingerPrint(org.apache.sshd.common.digest.BuiltinDigests.sha256, hostKey);
+		StoreServers.Store byFingerprint = new StoreServers.Store(this.server.name(), this.server.host(),
+				this.server.port(), this.server.user(), this.server.privateKey(), fingerprint);
+
+		assertThat(fingerprint).startsWith("SHA256:");
+		assertThat(this.pickup.poll(byFingerprint)).isEmpty();
+		// The key itself rather than its file, as compose passes secrets.
+		assertThat(this.pickup.poll(new StoreServers.Store(this.server.name(), this.server.host(), this.server.port(),
+				this.server.user(), null, fingerprint, Files.readString(this.server.privateKey()))))
+			.isEmpty();
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.pickup
+			.poll(new StoreServers.Store(this.server.name(), this.server.host(), this.server.port(), this.server.user(),
+					this.server.privateKey(), "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+	}
+
+	@Test
 	void refusesAServerWhoseHostKeyIsNotThePinnedOne() throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(256);
@@ -137,7 +157,6 @@ class StoreReportPickupIntegrationTests {
 				ReferenceStore.authorizedKeyLine(generator.generateKeyPair().getPublic()));
 
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.pickup.poll(impostor));
-		assertThat(Duration.ZERO).isZero();
 	}
 
 }
