@@ -1,48 +1,73 @@
 #!/usr/bin/env bash
-# Gateway overhead, measured against its peers in one run (issue 3):
+# The gateway's own cost, measured against a minimal Spring Cloud Gateway in one run (issue 14):
 #
-#   direct   wrk -> backend                      (a fixed JSON answer served by nginx)
-#   nginx    wrk -> nginx proxy_pass -> backend
-#   bare     wrk -> gateway, edge filters off (nal.gateway.filters.enabled=false) -> backend
-#   full     wrk -> gateway: token verification + revocation check + rate limit + routing -> backend
+#   minimal  wrk -> the smallest Spring Cloud Gateway app (bench/gateway/minimal: the starter, one
+#            route, nothing else; the versions the root pom manages for the project) -> backend
+#   bare     wrk -> the project's gateway, edge filters off (nal.gateway.filters.enabled=false) -> backend
+#   full     wrk -> the project's gateway: token verification + revocation check + rate limit + routing
 #
-# Every peer gets the same request, access token included, on the same backend endpoint.
-# For each peer: throughput at BENCH_CONNECTIONS (saturation), with the CPU time the proxy
-# process spent per request (the figure that least depends on what else the machine is
-# doing), then latency at 10 connections, once flat out and once paced (each connection
-# waits PACE_MS between requests, i.e. moderate load). Prints every figure and the ratios the issue sets targets
-# for. Needs Debian's wrk and nginx (apt-get install -y wrk nginx), a JDK 25 and a Redis
-# (REDIS_URL, default the local one):
+# The backend is a fixed JSON answer served by nginx; every peer gets the same request, access
+# token included. The three JVMs run side by side; each is warmed up, then the peers are measured
+# in turn, BENCH_ROUNDS times, the order rotating each round, so that whatever else the machine
+# does falls on all three alike. For each measurement: throughput at BENCH_CONNECTIONS and the
+# CPU time the peer's process spent per request (user + system from /proc, leaving out the JIT
+# compiler's threads: compiling is a warm-up cost, not a cost per request). It prints every
+# round, the medians and the ratios the issue sets targets for. Needs Debian's wrk and nginx
+# (apt-get install -y wrk nginx), curl, a JDK 25 and a Redis (REDIS_URL, default the local one):
 #
 #   bench/gateway/run.sh
 #
-# It builds the gateway's jar and the bench module through the reactor first; the token wrk
-# sends and the key set the backend serves come from com.notalabel.bench.gateway.MintToken.
+# It builds the gateway's jar and the bench module through the reactor (bench/classpath.sh) and
+# the minimal app from its own pom; the token wrk sends and the key set the backend serves come
+# from com.notalabel.bench.gateway.MintToken. Figures and wrk's output stay in
+# bench/gateway/target/.
 #
-# Settings (environment): BENCH_DURATION (20s), BENCH_WARMUP (60s), BENCH_CONNECTIONS (64),
-# BENCH_THREADS (2), PACE_MS (2), BENCH_PORT_BASE (18080: uses base .. base+3 and
-# base+100 .. base+101), BENCH_JAVA_OPTS (-Xms512m -Xmx512m), GATEWAY_JAR, REDIS_URL.
+# BENCH_VARIANTS adds peers: the gateway without edge filters with more arguments, each measured
+# in the same rounds and set against `bare`, which is how ADR 28 prices what every route keeps:
+#
+#   BENCH_VARIANTS='no-breaker=--nal.gateway.routing.circuit-breakers.enabled=false;no-metrics=--nal.gateway.routing.metrics.enabled=false' \
+#     bench/gateway/run.sh
+#
+# Settings (environment): BENCH_DURATION (15s per measurement), BENCH_WARMUP (45s per peer),
+# BENCH_ROUNDS (3), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_PORT_BASE (18080: uses
+# base .. base+3+variants and base+100 .. base+101+variants), BENCH_JAVA_OPTS (-Xms512m -Xmx512m),
+# BENCH_VARIANTS (none), BENCH_JFR (set to 1: each JVM records a JFR profile into
+# bench/gateway/target/<peer>.jfr; the recording costs CPU, so such a run's figures are for
+# reading the profile, not for the README), GATEWAY_JAR, REDIS_URL.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
-DURATION=${BENCH_DURATION:-20s}
-WARMUP=${BENCH_WARMUP:-60s}
+DURATION=${BENCH_DURATION:-15s}
+WARMUP=${BENCH_WARMUP:-45s}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-export PACE_MS=${PACE_MS:-2}
 BASE=${BENCH_PORT_BASE:-18080}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms512m -Xmx512m}
 REDIS=${REDIS_URL:-redis://127.0.0.1:6379}
+RESULTS=$HERE/target
 
 BACKEND=$BASE
-PROXY=$((BASE + 1))
+MINIMAL=$((BASE + 1))
 BARE=$((BASE + 2))
 FULL=$((BASE + 3))
 BARE_MANAGEMENT=$((BASE + 100))
 FULL_MANAGEMENT=$((BASE + 101))
+PEERS=(minimal bare full)
+declare -A VARIANT_ARGS
+PORTS=($BACKEND $MINIMAL $BARE $FULL $BARE_MANAGEMENT $FULL_MANAGEMENT)
+IFS=';' read -r -a variants <<<"${BENCH_VARIANTS:-}"
+for variant in "${variants[@]}"; do
+	[ -n "$variant" ] || continue
+	name=${variant%%=*}
+	[[ $name =~ ^[a-z0-9-]+$ && $variant == *=* ]] || { echo "run.sh: BENCH_VARIANTS entries are name=arguments" >&2; exit 1; }
+	VARIANT_ARGS[$name]=${variant#*=}
+	PEERS+=("$name")
+	PORTS+=($((BASE + ${#PEERS[@]})) $((BASE + 100 + ${#PEERS[@]})))
+done
 
 fail() { echo "run.sh: $*" >&2; exit 1; }
 command -v wrk >/dev/null || fail "wrk is missing: apt-get install -y wrk"
@@ -50,7 +75,11 @@ command -v nginx >/dev/null || fail "nginx is missing: apt-get install -y nginx"
 command -v curl >/dev/null || fail "curl is missing: apt-get install -y curl"
 java_version=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
 [ "${java_version%%.*}" -ge 25 ] 2>/dev/null || fail "$JAVA is Java ${java_version:-?}; the gateway needs 25 (set JAVA_HOME)"
-for port in $BACKEND $PROXY $BARE $FULL $BARE_MANAGEMENT $FULL_MANAGEMENT; do
+[ "$ROUNDS" -ge 1 ] 2>/dev/null || fail "BENCH_ROUNDS must be a positive number"
+for port in "${PORTS[@]}"; do
+	case $port in
+	3000 | 300[1-8] | 9000 | 1025 | 8025) fail "port $port belongs to the local platform; set BENCH_PORT_BASE" ;;
+	esac
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		fail "port $port is taken; set BENCH_PORT_BASE"
 	fi
@@ -59,7 +88,12 @@ done
 BENCH_CLASSPATH=$("$HERE/../classpath.sh" gateway)
 JAR=${GATEWAY_JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
 [ -n "$JAR" ] && [ -f "$JAR" ] || fail "no gateway jar at ${GATEWAY_JAR:-gateway/target}"
+(cd "$ROOT" && ./mvnw -B -q -f bench/gateway/minimal/pom.xml package -DskipTests -Dspotless.check.skip=true \
+	-Dcheckstyle.skip=true) >&2
+MINIMAL_JAR=$(ls "$HERE"/minimal/target/bench-minimal-gateway-*.jar | grep -v original | head -n 1)
 
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.txt "$RESULTS"/*.log "$RESULTS"/*.jfr
 WORK=$(mktemp -d -t nal-gateway-bench.XXXXXX)
 # nginx workers may run as another user; they read the key set from here.
 chmod 755 "$WORK"
@@ -67,9 +101,7 @@ PIDS=()
 cleanup() {
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-	for conf in backend proxy; do
-		[ -f "$WORK/$conf/nginx.pid" ] && nginx -p "$WORK/$conf/" -c nginx.conf -s stop 2>/dev/null || true
-	done
+	[ -f "$WORK/backend/nginx.pid" ] && nginx -p "$WORK/backend/" -c nginx.conf -s stop 2>/dev/null || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -80,71 +112,58 @@ TOKEN=$(cat "$WORK/token")
 AUTHORIZATION="Authorization: Bearer $TOKEN"
 REQUEST_PATH=/api/v1/tracks/0190a6e4-7c3a-7b2e-9f4d-1a2b3c4d5e6f
 
-nginx_config() { # name, server block
-	mkdir -p "$WORK/$1/logs"
-	cat >"$WORK/$1/nginx.conf" <<EOF
+mkdir -p "$WORK/backend/logs"
+cat >"$WORK/backend/nginx.conf" <<EOF
 worker_processes auto;
-pid $WORK/$1/nginx.pid;
-error_log $WORK/$1/logs/error.log warn;
+pid $WORK/backend/nginx.pid;
+error_log $WORK/backend/logs/error.log warn;
 events { worker_connections 4096; }
 http {
 	access_log off;
-	client_body_temp_path $WORK/$1/body;
-	proxy_temp_path $WORK/$1/proxy;
-	fastcgi_temp_path $WORK/$1/fastcgi;
-	uwsgi_temp_path $WORK/$1/uwsgi;
-	scgi_temp_path $WORK/$1/scgi;
+	client_body_temp_path $WORK/backend/body;
+	proxy_temp_path $WORK/backend/proxy;
+	fastcgi_temp_path $WORK/backend/fastcgi;
+	uwsgi_temp_path $WORK/backend/uwsgi;
+	scgi_temp_path $WORK/backend/scgi;
 	keepalive_requests 10000000;
 	keepalive_timeout 75s;
-	$2
-}
-EOF
-	nginx -p "$WORK/$1/" -c nginx.conf
-}
-
-nginx_config backend "
 	server {
 		listen 127.0.0.1:$BACKEND;
 		location = /.well-known/jwks.json { default_type application/json; alias $WORK/jwks.json; }
 		location /api/v1/tracks/ {
 			default_type application/json;
-			return 200 '{\"id\":\"0190a6e4-7c3a-7b2e-9f4d-1a2b3c4d5e6f\",\"title\":\"Bench\",\"durationMs\":215000}';
+			return 200 '{"id":"0190a6e4-7c3a-7b2e-9f4d-1a2b3c4d5e6f","title":"Bench","durationMs":215000}';
 		}
-	}"
-nginx_config proxy "
-	upstream backend { server 127.0.0.1:$BACKEND; keepalive 256; }
-	server {
-		listen 127.0.0.1:$PROXY;
-		location / {
-			proxy_pass http://backend;
-			proxy_http_version 1.1;
-			proxy_set_header Connection \"\";
-			proxy_set_header Host \$host;
-			proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-		}
-	}"
+	}
+}
+EOF
+nginx -p "$WORK/backend/" -c nginx.conf
 
-start_gateway() { # name, port, management port, extra arguments...
-	local name=$1 port=$2 management=$3
+declare -A PID_OF URL_OF
+start_peer() { # name, port, ready path, java arguments... (environment: PEER_ENV)
+	local name=$1 port=$2 ready=$3
 	shift 3
-	env PORT="$port" MANAGEMENT_PORT="$management" MUSIC_SERVICE_URL="http://127.0.0.1:$BACKEND" \
-		JWKS_URI="http://127.0.0.1:$BACKEND/.well-known/jwks.json" REDIS_URL="$REDIS" \
-		REDIS_KEY_PREFIX="nal-bench:$$:" RATE_LIMIT_USER_LIMIT=1000000000 RATE_LIMIT_USER_PERIOD=1s LOG_FORMAT= \
-		"$JAVA" $JAVA_OPTS -jar "$JAR" "$@" >"$WORK/$name.log" 2>&1 &
+	local recording=()
+	if [ -n "${BENCH_JFR:-}" ]; then
+		recording=("-XX:StartFlightRecording=filename=$RESULTS/$name.jfr,settings=profile")
+	fi
+	env "${PEER_ENV[@]}" "$JAVA" $JAVA_OPTS "${recording[@]}" "$@" >"$RESULTS/$name.log" 2>&1 &
 	PIDS+=($!)
+	PID_OF[$name]=$!
+	URL_OF[$name]="http://127.0.0.1:$port$REQUEST_PATH"
 	for _ in $(seq 1 240); do
-		curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
-		kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -n 40 "$WORK/$name.log"; fail "the $name gateway died"; }
+		curl -sf -o /dev/null -H "$AUTHORIZATION" "http://127.0.0.1:$port$ready" 2>/dev/null && return 0
+		kill -0 "${PID_OF[$name]}" 2>/dev/null || { tail -n 40 "$RESULTS/$name.log"; fail "the $name peer died"; }
 		sleep 0.5
 	done
-	tail -n 40 "$WORK/$name.log"
-	fail "the $name gateway did not become ready"
+	tail -n 40 "$RESULTS/$name.log"
+	fail "the $name peer did not become ready"
 }
 
-stop_last_gateway() {
-	local pid=${PIDS[-1]}
-	kill "$pid" && wait "$pid" 2>/dev/null || true
-	unset 'PIDS[-1]'
+gateway_env() { # port, management port
+	PEER_ENV=(PORT="$1" MANAGEMENT_PORT="$2" MUSIC_SERVICE_URL="http://127.0.0.1:$BACKEND"
+		JWKS_URI="http://127.0.0.1:$BACKEND/.well-known/jwks.json" REDIS_URL="$REDIS"
+		REDIS_KEY_PREFIX="nal-bench:$$:" RATE_LIMIT_USER_LIMIT=1000000000 RATE_LIMIT_USER_PERIOD=1s LOG_FORMAT=)
 }
 
 expect_status() { # expected status, url, curl arguments...
@@ -155,103 +174,102 @@ expect_status() { # expected status, url, curl arguments...
 	[ "$status" = "$expected" ] || fail "$url answered $status, expected $expected"
 }
 
-# wrk's latency figures in milliseconds.
-to_ms() {
-	awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-		else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.3f", v }'
-}
-
-run_wrk() { # output file, connections, url, extra wrk arguments...
-	local out=$1 connections=$2 url=$3
-	shift 3
-	wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -H "$AUTHORIZATION" "$@" "$url" >"$out"
-	if grep -q "Non-2xx or 3xx responses" "$out"; then
-		cat "$out"
-		fail "$url answered errors under load"
-	fi
-}
-
-# CPU time (user + system, in clock ticks) the given processes have used so far, leaving
-# out the JIT compiler's threads: compiling is a warm-up cost, not a cost per request.
+# CPU time (user + system, in clock ticks) the process has used so far, leaving out the JIT
+# compiler's threads.
 cpu_ticks() {
-	local pid
-	for pid in "$@"; do
-		for task in /proc/"$pid"/task/*; do
-			[ -r "$task/stat" ] && cat "$task/comm" "$task/stat" 2>/dev/null
-		done
+	for task in /proc/"$1"/task/*; do
+		[ -r "$task/stat" ] && cat "$task/comm" "$task/stat" 2>/dev/null
 	done | awk 'NR % 2 == 1 { compiler = ($0 ~ /CompilerThre/) ; next }
 		!compiler { sub(/^.*\) /, ""); total += $12 + $13 } END { print total + 0 }'
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
-declare -A RPS CPU P50 P99 PACED_P50 PACED_P99
-measure() { # name, url, pids of the proxy (none for the direct call)
-	local name=$1 url=$2
-	shift 2
-	echo "  $name: warming up ($WARMUP) ..." >&2
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTHORIZATION" "$url" >/dev/null
-	echo "  $name: measuring ..." >&2
-	local before after requests
-	before=$(cpu_ticks "$@")
-	run_wrk "$WORK/$name-throughput.txt" "$CONNECTIONS" "$url"
-	after=$(cpu_ticks "$@")
-	RPS[$name]=$(awk '/Requests\/sec/ { print $2 }' "$WORK/$name-throughput.txt")
-	requests=$(awk '/requests in/ { print $1 }' "$WORK/$name-throughput.txt")
-	if [ $# -gt 0 ]; then
-		CPU[$name]=$(awk -v ticks=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" \
-			'BEGIN { printf "%.0f", ticks * 1000000 / hz / n }')
-	else
-		CPU[$name]=-
+declare -A RPS CPU
+measure() { # name, round
+	local name=$1 round=$2 out="$RESULTS/$1-round$2.txt" before after requests
+	before=$(cpu_ticks "${PID_OF[$name]}")
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTHORIZATION" "${URL_OF[$name]}" >"$out"
+	after=$(cpu_ticks "${PID_OF[$name]}")
+	if grep -q "Non-2xx or 3xx responses\|Socket errors" "$out"; then
+		cat "$out"
+		fail "the $name peer answered errors under load"
 	fi
-	run_wrk "$WORK/$name-c10.txt" 10 "$url"
-	P50[$name]=$(awk '$1 == "50%" { print $2 }' "$WORK/$name-c10.txt" | to_ms)
-	P99[$name]=$(awk '$1 == "99%" { print $2 }' "$WORK/$name-c10.txt" | to_ms)
-	run_wrk "$WORK/$name-paced.txt" 10 "$url" -s "$HERE/paced.lua"
-	PACED_P50[$name]=$(awk '$1 == "50%" { print $2 }' "$WORK/$name-paced.txt" | to_ms)
-	PACED_P99[$name]=$(awk '$1 == "99%" { print $2 }' "$WORK/$name-paced.txt" | to_ms)
+	requests=$(awk '/requests in/ { print $1 }' "$out")
+	RPS[$name,$round]=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$out")
+	CPU[$name,$round]=$(awk -v ticks=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" \
+		'BEGIN { printf "%.1f", ticks * 1000000 / hz / n }')
+	printf '  round %d  %-12s %8s req/s  %7s us CPU/request\n' "$round" "$name" "${RPS[$name,$round]}" \
+		"${CPU[$name,$round]}"
 }
 
-echo "Gateway benchmark: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -n 1)"
-echo "wrk -t$THREADS, throughput at -c$CONNECTIONS for $DURATION after $WARMUP of warm-up; latency at -c10 (flat out, and paced at ${PACE_MS} ms between requests per connection)"
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "Gateway benchmark: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start," \
+	"$("$JAVA" -version 2>&1 | head -n 1)"
+echo "wrk -t$THREADS -c$CONNECTIONS; each peer warmed up for $WARMUP, then $ROUNDS rounds of $DURATION per peer"
 
 expect_status 200 "http://127.0.0.1:$BACKEND$REQUEST_PATH"
-expect_status 200 "http://127.0.0.1:$PROXY$REQUEST_PATH"
-measure direct "http://127.0.0.1:$BACKEND$REQUEST_PATH"
-proxy_master=$(cat "$WORK/proxy/nginx.pid")
-measure nginx "http://127.0.0.1:$PROXY$REQUEST_PATH" "$proxy_master" $(pgrep -P "$proxy_master")
-
-start_gateway bare "$BARE" "$BARE_MANAGEMENT" --nal.gateway.filters.enabled=false
-expect_status 200 "http://127.0.0.1:$BARE$REQUEST_PATH"
-measure bare "http://127.0.0.1:$BARE$REQUEST_PATH" "${PIDS[-1]}"
-stop_last_gateway
-
-start_gateway full "$FULL" "$FULL_MANAGEMENT"
+PEER_ENV=(PORT="$MINIMAL" BACKEND_URL="http://127.0.0.1:$BACKEND")
+start_peer minimal "$MINIMAL" "$REQUEST_PATH" -jar "$MINIMAL_JAR"
+gateway_env "$BARE" "$BARE_MANAGEMENT"
+start_peer bare "$BARE" /readyz -jar "$JAR" --nal.gateway.filters.enabled=false
+gateway_env "$FULL" "$FULL_MANAGEMENT"
+start_peer full "$FULL" /readyz -jar "$JAR"
+for index in "${!PEERS[@]}"; do
+	name=${PEERS[$index]}
+	[ -n "${VARIANT_ARGS[$name]+set}" ] || continue
+	gateway_env $((BASE + index + 1)) $((BASE + 100 + index + 1))
+	# Word splitting is wanted: the entry is a list of arguments.
+	# shellcheck disable=SC2086
+	start_peer "$name" $((BASE + index + 1)) /readyz -jar "$JAR" --nal.gateway.filters.enabled=false ${VARIANT_ARGS[$name]}
+done
+expect_status 200 "${URL_OF[minimal]}" -H "$AUTHORIZATION"
+expect_status 200 "${URL_OF[bare]}" -H "$AUTHORIZATION"
 # The chain is on: no token, no answer; with the token, the backend's.
-expect_status 401 "http://127.0.0.1:$FULL$REQUEST_PATH"
-expect_status 200 "http://127.0.0.1:$FULL$REQUEST_PATH" -H "$AUTHORIZATION"
-measure full "http://127.0.0.1:$FULL$REQUEST_PATH" "${PIDS[-1]}"
+expect_status 401 "${URL_OF[full]}"
+expect_status 200 "${URL_OF[full]}" -H "$AUTHORIZATION"
+
+for name in "${PEERS[@]}"; do
+	echo "  $name: warming up ($WARMUP) ..."
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTHORIZATION" "${URL_OF[$name]}" >/dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do
+	# minimal bare full, then bare full minimal, then full minimal bare, ...
+	for offset in "${!PEERS[@]}"; do
+		measure "${PEERS[$(((round - 1 + offset) % ${#PEERS[@]}))]}" "$round"
+	done
+done
 verified=$(curl -s "http://127.0.0.1:$FULL_MANAGEMENT/actuator/prometheus" |
 	awk '/^nal_gateway_access_tokens_verifications_total\{.*outcome="accepted"/ { print $2 }')
-stop_last_gateway
+
+declare -A MEDIAN_RPS MEDIAN_CPU
+for name in "${PEERS[@]}"; do
+	rps=() cpu=()
+	for round in $(seq 1 "$ROUNDS"); do
+		rps+=("${RPS[$name,$round]}")
+		cpu+=("${CPU[$name,$round]}")
+	done
+	MEDIAN_RPS[$name]=$(median "${rps[@]}")
+	MEDIAN_CPU[$name]=$(median "${cpu[@]}")
+done
 
 echo
-printf '%-7s %12s %12s %13s %13s %15s %15s\n' peer "req/s c$CONNECTIONS" "proxy CPU/req" "p50 c10 (ms)" \
-	"p99 c10 (ms)" "p50 paced (ms)" "p99 paced (ms)"
-for name in direct nginx bare full; do
-	printf '%-7s %12s %10s us %13s %13s %15s %15s\n' "$name" "${RPS[$name]}" "${CPU[$name]}" "${P50[$name]}" \
-		"${P99[$name]}" "${PACED_P50[$name]}" "${PACED_P99[$name]}"
+echo "Medians of $ROUNDS rounds (load average $(cut -d' ' -f1-3 /proc/loadavg) at the end):"
+printf '%-12s %14s %16s\n' peer "req/s c$CONNECTIONS" "CPU per request"
+for name in "${PEERS[@]}"; do
+	printf '%-12s %14s %13s us' "$name" "${MEDIAN_RPS[$name]}" "${MEDIAN_CPU[$name]}"
+	if [ -n "${VARIANT_ARGS[$name]+set}" ]; then
+		awk -v v="${MEDIAN_CPU[$name]}" -v b="${MEDIAN_CPU[bare]}" -v args="${VARIANT_ARGS[$name]}" \
+			'BEGIN { printf "   (%+.1f us against bare: %s)", v - b, args }'
+	fi
+	echo
 done
 echo
 echo "The full chain verified the token ${verified:-?} time(s) for all its requests (the rest hit the cache)."
-awk -v full="${RPS[full]}" -v bare="${RPS[bare]}" -v nginx="${RPS[nginx]}" -v direct="${RPS[direct]}" \
-	-v cfull="${CPU[full]}" -v cbare="${CPU[bare]}" -v cnginx="${CPU[nginx]}" \
-	-v fp50="${P50[full]}" -v dp50="${P50[direct]}" -v fp99="${P99[full]}" -v dp99="${P99[direct]}" \
-	-v pfp50="${PACED_P50[full]}" -v pdp50="${PACED_P50[direct]}" -v pfp99="${PACED_P99[full]}" \
-	-v pdp99="${PACED_P99[direct]}" 'BEGIN {
-	printf "full / bare throughput:   %.2f  (target >= 0.75)\n", full / bare
-	printf "bare / nginx throughput:  %.2f  (target >= 0.50)\n", bare / nginx
-	printf "nginx / direct:           %.2f;  full / direct: %.2f\n", nginx / direct, full / direct
-	printf "CPU per request: bare / full %.2f (the chain adds %d us), nginx / bare %.2f\n", cbare / cfull, cfull - cbare, cnginx / cbare
-	printf "added by the full chain at c10, flat out:  p50 %+.3f ms, p99 %+.3f ms  (targets <= 0.5 and <= 3)\n", fp50 - dp50, fp99 - dp99
-	printf "added by the full chain at c10, paced:     p50 %+.3f ms, p99 %+.3f ms  (targets <= 0.5 and <= 3)\n", pfp50 - pdp50, pfp99 - pdp99
-}'
+awk -v rm="${MEDIAN_RPS[minimal]}" -v rb="${MEDIAN_RPS[bare]}" -v rf="${MEDIAN_RPS[full]}" \
+	-v cm="${MEDIAN_CPU[minimal]}" -v cb="${MEDIAN_CPU[bare]}" -v cf="${MEDIAN_CPU[full]}" 'BEGIN {
+	printf "CPU per request, bare / minimal:   %.2f  (target <= 1.15: %s)\n", cb / cm, (cb / cm <= 1.15) ? "met" : "NOT met"
+	printf "throughput, full / minimal:        %.2f  (target >= 0.75: %s)\n", rf / rm, (rf / rm >= 0.75) ? "met" : "NOT met"
+	printf "CPU per request, full / minimal:   %.2f;  throughput, bare / minimal: %.2f;  full / bare: %.2f\n",
+		cf / cm, rb / rm, rf / rb
+}' | tee "$RESULTS/ratios.txt"

@@ -10,11 +10,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.notalabel.gateway.routing.RouteCircuitBreakers;
 import com.notalabel.gateway.support.MisbehavingService;
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.gateway.support.StubService;
@@ -61,7 +61,7 @@ abstract class FaultyPlatformIntegrationTest {
 	WebTestClient http;
 
 	@Autowired
-	ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+	RouteCircuitBreakers circuitBreakers;
 
 	@LocalServerPort
 	int port;
@@ -79,17 +79,11 @@ abstract class FaultyPlatformIntegrationTest {
 
 	@BeforeEach
 	void closeEveryBreaker() {
-		this.circuitBreakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+		this.circuitBreakers.registry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
-	/**
-	 * A route's breaker, as the route created it (asking the registry for it by name
-	 * before the route does would create one with the library's defaults).
-	 */
 	CircuitBreaker breaker(String route) {
-		return this.circuitBreakers.getCircuitBreakerRegistry()
-			.find(route)
-			.orElseThrow(() -> new AssertionError("The route " + route + " has not created its breaker"));
+		return this.circuitBreakers.breakerOf(route);
 	}
 
 	static String bearer(String token) {

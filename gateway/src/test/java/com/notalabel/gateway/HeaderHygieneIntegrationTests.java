@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.notalabel.gateway.support.RawHttp;
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.gateway.support.StubService.Received;
 import com.notalabel.test.security.TestKeySet;
@@ -43,6 +44,22 @@ class HeaderHygieneIntegrationTests extends GatewayIntegrationTest {
 		assertThat(received.headers().keySet())
 			.noneMatch((name) -> name.startsWith("x-user-") || name.startsWith("x-internal-")
 					|| name.startsWith("x-nal-") || name.equals("x-real-ip") || name.equals("forwarded"));
+	}
+
+	@Test
+	void passesNoHopByHopHeaderOn() {
+		String path = "/api/v1/tracks/" + UUID.randomUUID();
+
+		String response = RawHttp.send(this.port,
+				"GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+						+ bearer(TestKeySet.shared().token().value())
+						+ "\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\n"
+						+ "Proxy-Authorization: Basic c2VjcmV0\r\nX-Kept: 2\r\n\r\n");
+
+		assertThat(RawHttp.status(response)).isEqualTo(200);
+		Received received = StubPlatform.music.receivedUnder(path).getFirst();
+		assertThat(received.headers().keySet()).doesNotContain("x-hop", "keep-alive", "te", "proxy-authorization")
+			.contains("x-kept", "authorization");
 	}
 
 	@Test

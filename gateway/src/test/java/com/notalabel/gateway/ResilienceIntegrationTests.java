@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.notalabel.gateway.routing.RouteCircuitBreakers;
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.gateway.support.StubService;
 import com.notalabel.test.security.TestKeySet;
@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
-	ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+	RouteCircuitBreakers circuitBreakers;
 
 	@Test
 	void answersForADeadService502AsAProblem() {
@@ -106,14 +106,8 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		}
 	}
 
-	/**
-	 * The route's breaker, as the route created it (asking the registry for it by name
-	 * before the route does would create one with the library's defaults).
-	 */
 	private CircuitBreaker breaker() {
-		return this.circuitBreakers.getCircuitBreakerRegistry()
-			.find("distribution-service")
-			.orElseThrow(() -> new AssertionError("The route has not created its breaker"));
+		return this.circuitBreakers.breakerOf("distribution-service");
 	}
 
 	private WebTestClient.ResponseSpec release(String token) {

@@ -1,6 +1,6 @@
 /**
- * Cross-cutting wiring: Redis, circuit breakers, and the switch that leaves the edge
- * filters out.
+ * Cross-cutting wiring: Redis, counts of the log events written, and the switch that
+ * leaves the edge filters out.
  */
 @NullMarked
 package com.notalabel.gateway.config;

@@ -32,6 +32,12 @@ class ApiDocsRoutes {
 
 	static final String PATH_PREFIX = "/api-docs/";
 
+	/**
+	 * After the services' routes (order 0), whose prefixes never overlap these: a request
+	 * to the API is matched without first trying a route per document.
+	 */
+	static final int ORDER = 1;
+
 	private static final Logger log = LoggerFactory.getLogger(ApiDocsRoutes.class);
 
 	@Bean
@@ -40,9 +46,10 @@ class ApiDocsRoutes {
 		for (RouteDefinition service : gateway.getRoutes()) {
 			String id = service.getId();
 			routes.route("api-docs-" + id,
-					(route) -> route.method(HttpMethod.GET)
-						.and()
+					(route) -> route.order(ORDER)
 						.path(PATH_PREFIX + id)
+						.and()
+						.method(HttpMethod.GET)
 						.filters((filters) -> filters.setPath("/v3/api-docs")
 							.modifyResponseBody(byte[].class, byte[].class,
 									(exchange, body) -> Mono.justOrEmpty(throughTheGateway(json, body))))

@@ -47,9 +47,10 @@ final class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		}
 		Problem problem = problemFor(error, ServerWebExchangeUtils.isAlreadyRouted(exchange));
 		if (problem.status().is5xxServerError()) {
-			log.warn("{} {} answered {} ({}): {}", exchange.getRequest().getMethod(),
+			log.warn("{} {} answered {} ({}), request {}, trace {}: {}", exchange.getRequest().getMethod(),
 					exchange.getRequest().getPath().value(), problem.status().value(), problem.code(),
-					String.valueOf(error));
+					EdgeRequest.of(exchange).requestId(),
+					exchange.getAttributeOrDefault(TraceContext.TRACE_ID_ATTRIBUTE, "none"), String.valueOf(error));
 		}
 		keepOnlyEdgeHeaders(exchange.getResponse().getHeaders());
 		exchange.getResponse().getHeaders().set(EdgeRequest.REQUEST_ID_HEADER, EdgeRequest.of(exchange).requestId());

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.notalabel.gateway.config.ConditionalOnEdgeFilters;
 
@@ -68,10 +69,21 @@ class WebConfiguration {
 		return new CorsFilter(properties.cors(), problems);
 	}
 
+	/**
+	 * With or without the edge filters: the services get the forwarding headers and the
+	 * trace context either way; only the removal of internal headers is an edge filter.
+	 */
 	@Bean
-	@ConditionalOnEdgeFilters
-	InternalHeadersFilter internalHeadersFilter() {
-		return new InternalHeadersFilter();
+	ProxiedRequestHeaders proxiedRequestHeaders(EdgeProperties properties, Environment environment) {
+		boolean edgeFilters = environment.getProperty(ConditionalOnEdgeFilters.PROPERTY, Boolean.class, true);
+		EdgeProperties.Tracing tracing = properties.tracing();
+		return new ProxiedRequestHeaders(edgeFilters,
+				tracing.enabled() ? new TraceContext(tracing.samplingProbability()) : null);
+	}
+
+	@Bean
+	ProxiedResponseHeaders proxiedResponseHeaders() {
+		return new ProxiedResponseHeaders();
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package com.notalabel.gateway.config;
+package com.notalabel.gateway.routing;
 
 import java.time.Duration;
 
