@@ -158,6 +158,12 @@ public final class ReferenceStore implements AutoCloseable {
 			// The next poll tries again; a store does not stop taking deliveries over one bad batch.
 			logger.warn("{}: ingestion failed, retrying at the next poll", settings.name(), ex);
 		}
+		catch (LinkageError ex) {
+			// A class that cannot load (the schema in ErnMessages' initializer): the executor would end the
+			// polling silently, so the store says why before it stops ingesting.
+			logger.error("{}: ingestion stopped, a class could not be loaded", settings.name(), ex);
+			throw ex;
+		}
 	}
 
 	private static String hostPublicKey(SimpleGeneratorHostKeyProvider hostKeys) throws IOException {

@@ -3,6 +3,7 @@ package com.notalabel.user.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.shared.events.EventPublisher;
+import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.user.account.Account;
 import com.notalabel.user.account.AccountRepository;
@@ -98,6 +100,10 @@ class Registration {
 				Instant now = this.clock.instant();
 				Account account = this.accounts.saveAndFlush(Account.register(email, hash, displayName, now));
 				this.events.publish(new UserRegistered(account.id(), account.email(), account.displayName(), now));
+				// The profile's first state: services that copy profiles (the artist name on a release, the
+				// AI's facts) know the name given at sign-up without waiting for a profile edit.
+				this.events.publish(new UserProfileUpdated(account.id(), account.displayName(), null, null, List.of(),
+						null, List.of(), null, now));
 				this.verification.request(account);
 				String deviceToken = this.devices.remember(account.id());
 				log.atInfo()

@@ -58,8 +58,9 @@ class ProfileIntegrationTests {
 		assertThat(response.json().path("handle").asString()).isEqualTo(handle);
 		assertThat(response.json().path("displayName").asString()).isEqualTo(person.displayName());
 		assertThat(response.json().path("links").get(0).path("label").asString()).isEqualTo("Bandcamp");
+		// The first UserProfileUpdated of the person is the one registration published.
 		UserProfileUpdated updated = this.api.events()
-			.await(UserProfileUpdated.class, (event) -> event.userId().equals(person.id()));
+			.await(UserProfileUpdated.class, (event) -> event.userId().equals(person.id()) && event.handle() != null);
 		assertThat(updated.handle()).isEqualTo(handle);
 		assertThat(updated.displayName()).isEqualTo(person.displayName());
 		assertThat(updated.genres()).containsExactly("synth-pop", "electronic");

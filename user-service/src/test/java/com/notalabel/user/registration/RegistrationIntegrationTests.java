@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.notalabel.test.http.Response;
 import com.notalabel.test.http.SetCookie;
 import com.notalabel.types.events.user.EmailVerificationRequested;
+import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserRegistered;
 import com.notalabel.user.UserServiceIntegrationTest;
 import com.notalabel.user.testing.ClientAddresses;
@@ -79,6 +80,10 @@ class RegistrationIntegrationTests {
 		assertThat(registered.email()).isEqualTo(person.email());
 		assertThat(registered.displayName()).isEqualTo(person.displayName());
 		assertThat(verification.email()).isEqualTo(person.email());
+		UserProfileUpdated profile = this.api.events()
+			.await(UserProfileUpdated.class, (event) -> event.userId().equals(person.id()));
+		assertThat(profile.displayName()).isEqualTo(person.displayName());
+		assertThat(profile.handle()).isNull();
 		assertThat(verification.token()).matches("[A-Za-z0-9_-]{43}");
 		assertThat(verification.expiresAt()).isBetween(registered.registeredAt().plusSeconds(24 * 3600 - 60),
 				registered.registeredAt().plusSeconds(24 * 3600 + 60));
