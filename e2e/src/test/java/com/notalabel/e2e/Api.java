@@ -86,6 +86,40 @@ final class Api {
 		return postJson(path, body, UnaryOperator.identity());
 	}
 
+	Response putJson(String path, Object body, UnaryOperator<HttpRequest.Builder> customizer) {
+		return write("PUT", path, "application/json", JSON.writeValueAsBytes(body), customizer);
+	}
+
+	/**
+	 * A JSON merge patch (RFC 7396), as the platform's PATCH endpoints take it.
+	 * @param path the path
+	 * @param changes the fields to change
+	 * @param customizer adds e.g. the bearer token
+	 * @return the response
+	 */
+	Response patch(String path, Object changes, UnaryOperator<HttpRequest.Builder> customizer) {
+		return write("PATCH", path, "application/merge-patch+json", JSON.writeValueAsBytes(changes), customizer);
+	}
+
+	Response write(String method, String path, String contentType, byte[] body,
+			UnaryOperator<HttpRequest.Builder> customizer) {
+		return send(customizer.apply(request(path).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body))));
+	}
+
+	/**
+	 * Server-sent events from a path, read as they arrive, as a browser's EventSource
+	 * reads them.
+	 * @param path the stream's path
+	 * @param customizer adds e.g. the bearer token
+	 * @return the open stream; closing it hangs up
+	 */
+	EventStream stream(String path, UnaryOperator<HttpRequest.Builder> customizer) {
+		HttpRequest.Builder request = customizer
+			.apply(request(path).timeout(Duration.ofMinutes(10)).header("Accept", "text/event-stream").GET());
+		return new EventStream(this.client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()));
+	}
+
 	/**
 	 * A multipart upload with one file part, as a browser's form sends it.
 	 * @param path the path
