@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ShowcasePlayer } from '@/components/public/showcase-player';
 import { findArtist } from '@/lib/server/artists';
+import { findShowcase } from '@/lib/server/showcase';
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -43,6 +45,7 @@ export default async function ArtistPage({ params }: Props) {
   const artist = await findArtist(handle);
   if (!artist) notFound();
   const name = artist.displayName ?? handle;
+  const showcase = artist.id ? await findShowcase(artist.id) : [];
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-2xl flex-col gap-6 px-6 py-12">
       <header className="flex flex-col items-center gap-4 text-center">
@@ -72,6 +75,7 @@ export default async function ArtistPage({ params }: Props) {
         ) : null}
       </header>
       {artist.bio ? <p className="whitespace-pre-line text-lg leading-relaxed">{artist.bio}</p> : null}
+      <ShowcasePlayer artistName={name} tracks={showcase} />
       {artist.links && artist.links.length > 0 ? (
         <nav aria-label={`${name}'s links`}>
           <ul className="flex flex-col gap-2">

@@ -15,6 +15,7 @@ import { useTrack } from '@/lib/queries/tracks';
 import { AnalysisPanel } from './analysis-panel';
 import { MetadataForm } from './metadata-form';
 import { Player } from './player';
+import { ShowcaseToggle } from './showcase-toggle';
 import { TrackStatusBadge } from './track-status';
 
 export function TrackDetail({ id }: { id: string }) {
@@ -27,6 +28,7 @@ export function TrackDetail({ id }: { id: string }) {
       client.removeQueries({ queryKey: keys.track(id) });
       void client.invalidateQueries({ queryKey: keys.tracks });
       void client.invalidateQueries({ queryKey: keys.albums });
+      void client.invalidateQueries({ queryKey: keys.showcase });
       router.replace('/tracks');
     },
   });
@@ -82,6 +84,7 @@ export function TrackDetail({ id }: { id: string }) {
           </Alert>
         ) : null}
         {t.status === 'READY' ? <Player track={t} /> : null}
+        {t.status === 'READY' ? <ShowcaseToggle trackId={id} /> : null}
         <AnalysisPanel track={t} />
         <MetadataForm key={t.id} track={t} />
       </div>

@@ -24,6 +24,9 @@ export type AlbumType = AlbumDetails['type'];
 export type AlbumTrack = MusicSchemas['AlbumTrack'];
 export type AlbumWarning = MusicSchemas['Warning'];
 
+export type Showcase = MusicSchemas['ShowcaseResponse'];
+export type ShowcasedTrack = MusicSchemas['ShowcasedTrack'];
+
 export const CREDIT_ROLES: readonly CreditRole[] = [
   'MAIN_ARTIST',
   'FEATURED_ARTIST',

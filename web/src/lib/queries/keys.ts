@@ -7,6 +7,7 @@ export const keys = {
   track: (id: string) => ['tracks', 'one', id] as const,
   analysis: (id: string) => ['tracks', 'analysis', id] as const,
   waveform: (id: string) => ['tracks', 'waveform', id] as const,
+  showcase: ['showcase'] as const,
   albums: ['albums'] as const,
   albumList: (page: number, size: number) => ['albums', 'list', page, size] as const,
   album: (id: string) => ['albums', 'one', id] as const,

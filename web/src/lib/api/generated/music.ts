@@ -40,7 +40,7 @@ export interface paths {
             cookie?: never;
         };
         get: operations["show"];
-        put: operations["replace"];
+        put: operations["replace_1"];
         post?: never;
         delete: operations["remove"];
         options?: never;
@@ -57,6 +57,54 @@ export interface paths {
         };
         get?: never;
         put: operations["arrange"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["own"];
+        put: operations["replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase/{artistId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["of"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showcase/{artistId}/{trackId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stream_1"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -355,6 +403,22 @@ export interface components {
             phase?: components["schemas"]["Phase"];
             silence?: components["schemas"]["Silence"];
         };
+        ShowcasedTrack: {
+            explicit?: boolean;
+            /** Format: uuid */
+            id?: string;
+            stream?: string;
+            title?: string;
+            versionTitle?: string;
+        };
+        ShowcaseRequest: {
+            trackIds?: string[];
+        };
+        ShowcaseResponse: {
+            /** Format: uuid */
+            artistId?: string;
+            tracks?: components["schemas"]["ShowcasedTrack"][];
+        };
         Silence: {
             /** Format: double */
             leadingSeconds?: number;
@@ -593,7 +657,7 @@ export interface operations {
             };
         };
     };
-    replace: {
+    replace_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -664,6 +728,93 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["AlbumResponse"];
                 };
+            };
+        };
+    };
+    own: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShowcaseResponse"];
+                };
+            };
+        };
+    };
+    replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowcaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShowcaseResponse"];
+                };
+            };
+        };
+    };
+    of: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artistId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ShowcaseResponse"];
+                };
+            };
+        };
+    };
+    stream_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                artistId: string;
+                trackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
