@@ -46,25 +46,25 @@ describe('the notification bell', () => {
   it('shows the unread count and follows the live stream without a reload', async () => {
     stubFetch(() => json(200, { unread: 2 }));
     renderWithClient(<NotificationBell />);
-    expect(await screen.findByRole('link', { name: 'Notifications, 2 unread' })).toHaveAttribute('href', '/notifications');
+    expect(await screen.findByRole('link', { name: 'Notifications, 2 unread' }, { timeout: 5_000 })).toHaveAttribute('href', '/notifications');
 
     const stream = FakeEventSource.opened[0]!;
     expect(stream.url).toBe('/api/v1/notifications/stream');
     expect(stream.init).toEqual({ withCredentials: true });
     stream.emit('notification', { id: 'n-3', title: 'Your track is processed' }, '41');
     stream.emit('unread-count', { unread: 3 });
-    expect(await screen.findByRole('link', { name: 'Notifications, 3 unread' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Notifications, 3 unread' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('New notification: Your track is processed');
 
     stream.emit('unread-count', { unread: 0 });
-    expect(await screen.findByRole('link', { name: 'Notifications, none unread' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Notifications, none unread' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByTestId('unread-count')).toHaveClass('hidden');
   });
 
   it('renews the session and resumes from the last event seen when the platform closes the stream', async () => {
     const calls = stubFetch((call) => (call.path === '/api/v1/auth/refresh' ? new Response(null, { status: 204 }) : json(200, { unread: 1 })));
     renderWithClient(<NotificationBell />);
-    await screen.findByRole('link', { name: 'Notifications, 1 unread' });
+    await screen.findByRole('link', { name: 'Notifications, 1 unread' }, { timeout: 5_000 });
     const first = FakeEventSource.opened[0]!;
     first.emit('notification', { id: 'n-42', title: 'A payout arrived' }, '42');
     first.fail();
