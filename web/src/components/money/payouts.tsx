@@ -21,6 +21,7 @@ import {
   type PayoutAccount,
 } from '@/lib/queries/payments';
 import { formatMoney, fractionDigits, parseAmount } from './money';
+import { ScrollArea } from './scroll-area';
 
 /**
  * Stripe Connect onboarding, payouts and their history. While the platform has no Stripe keys every payout
@@ -229,7 +230,7 @@ function PayoutHistory() {
       {payouts.data.items.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">No payouts yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <ScrollArea label="Payout history">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your payouts and their status</caption>
             <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-300">
@@ -255,7 +256,7 @@ function PayoutHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {total > 20 ? (
         <div className="flex justify-between">

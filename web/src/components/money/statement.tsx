@@ -9,6 +9,7 @@ import { Card, Loading } from '@/components/ui/states';
 import { humanise } from '@/lib/format';
 import { downloadStatementCsv, useStatement, type StatementLine } from '@/lib/queries/payments';
 import { formatMoney, previousMonth } from './money';
+import { ScrollArea } from './scroll-area';
 
 function payeeName(payee: StatementLine['payees'][number]): string {
   if (payee.payee === 'owner') return payee.you ? 'You (owner)' : 'Owner';
@@ -72,7 +73,7 @@ export function StatementCard() {
           <p className="text-zinc-600 dark:text-zinc-300">Nothing was earned or paid out in this month.</p>
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+            <ScrollArea label="Statement lines">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Statement for {statement.data.period}: earnings per track, store and payee</caption>
                 <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-300">
@@ -110,8 +111,8 @@ export function StatementCard() {
                   ))}
                 </tbody>
               </table>
-            </div>
-            <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+            </ScrollArea>
+            <ScrollArea label="Statement totals">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Totals for {statement.data.period} per currency</caption>
                 <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-300">
@@ -137,7 +138,7 @@ export function StatementCard() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
             {statement.data.payouts.length > 0 ? (
               <div>
                 <h3 className="mb-2 font-semibold">Payouts this month</h3>

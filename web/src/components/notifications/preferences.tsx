@@ -15,6 +15,7 @@ import {
   type Channel,
   type Channels,
 } from '@/lib/queries/notifications';
+import { ScrollArea } from '@/components/money/scroll-area';
 import { PushOptIn } from './push-opt-in';
 
 const CHANNELS: { channel: Channel; label: string }[] = [
@@ -86,7 +87,7 @@ export function Preferences() {
             >
               <ProblemAlert error={save.error} />
               {save.isSuccess ? <Alert tone="success">Preferences saved.</Alert> : null}
-              <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+              <ScrollArea label="Channels per kind">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Where each kind of notification reaches you</caption>
                   <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-300">
@@ -126,7 +127,7 @@ export function Preferences() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
               <div>
                 <Button type="submit" busy={save.isPending}>
                   Save preferences
