@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { json, problem, renderWithClient, stubFetch } from '@/test/render';
 import { PayoutsCard } from './payouts';
 
@@ -59,5 +60,34 @@ describe('payouts', () => {
     expect(await screen.findByRole('form', { name: 'Request a payout' })).toBeInTheDocument();
     expect(screen.getByLabelText('Amount')).toHaveAccessibleDescription('Empty: everything available ($3.12).');
     expect(screen.getByText('No payouts yet.')).toBeInTheDocument();
+  });
+
+  it("asks for an amount in the currency's digits, and shows a refusal at the amount", async () => {
+    const calls = stubFetch((call) => {
+      if (call.path === '/api/v1/payouts/account') return json(200, { accountId: 'acct_1', transfersActive: true, payoutsEnabled: true, requirementsDue: [] });
+      if (call.path === '/api/v1/payments/balance') {
+        return json(200, { balances: [{ currency: 'USD', available: { amountMinor: 312, currency: 'USD' }, reserved: { amountMinor: 0, currency: 'USD' } }] });
+      }
+      if (call.method === 'POST') {
+        return problem(409, { status: 409, code: 'payouts.insufficient_balance', detail: 'Your available balance is $3.12.' });
+      }
+      return json(200, { items: [], page: 0, size: 20, totalItems: 0 });
+    });
+    renderWithClient(<PayoutsCard />);
+    const amount = await screen.findByLabelText('Amount');
+    await userEvent.type(amount, '4.005');
+    await userEvent.click(screen.getByRole('button', { name: 'Pay out' }));
+    expect(amount).toHaveAccessibleDescription(/Write an amount such as 12\.50/);
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Pay out' }));
+    expect(await screen.findByText('Your available balance is $3.12.', { selector: 'p[id$="-error"]' })).toBeInTheDocument();
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({
+      path: '/api/v1/payouts',
+      body: { amount: { amountMinor: 400, currency: 'USD' }, currency: 'USD' },
+    });
   });
 });

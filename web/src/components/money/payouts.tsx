@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -12,7 +11,6 @@ import { toProblem } from '@/lib/api/problem';
 import { formatDate, humanise } from '@/lib/format';
 import {
   PAYOUTS_NOT_CONFIGURED,
-  paymentKeys,
   useBalance,
   usePayoutAccount,
   usePayouts,
@@ -143,7 +141,6 @@ function AccountState({ account }: { account: PayoutAccount }) {
 }
 
 function PayoutForm() {
-  const client = useQueryClient();
   const balance = useBalance();
   const request = useRequestPayout();
   const currencies = (balance.data ?? []).map((b) => b.currency);
@@ -173,10 +170,7 @@ function PayoutForm() {
           return;
         }
         setTypo(undefined);
-        request.mutate(
-          { amountMinor: minor, currency: chosen },
-          { onSuccess: () => void client.invalidateQueries({ queryKey: paymentKeys.all }) },
-        );
+        request.mutate({ amountMinor: minor, currency: chosen });
       }}
     >
       <h3 className="font-semibold">Request a payout</h3>
