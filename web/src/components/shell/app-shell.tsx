@@ -1,5 +1,6 @@
 'use client';
 
+import { NotificationBell } from '@/components/notifications/bell';
 import { AppLink } from '@/components/ui/app-link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
@@ -102,6 +103,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             {me.data ? (
               <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-300">{displayNameOf(me.data)}</span>
             ) : null}
+            {me.data ? <NotificationBell /> : null}
             <ThemeMenu />
             <Button
               variant="secondary"

@@ -22,6 +22,8 @@ export const NAVIGATION: NavSection[] = [
       { href: '/albums', label: 'Albums' },
     ],
   },
+  { label: 'Money', items: [{ href: '/money', label: 'Money' }] },
+  { label: 'Inbox', items: [{ href: '/notifications', label: 'Notifications' }] },
   {
     label: 'You',
     items: [
