@@ -23,6 +23,13 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    label: 'Reach',
+    items: [
+      { href: '/releases', label: 'Releases' },
+      { href: '/analytics', label: 'Analytics' },
+    ],
+  },
+  {
     label: 'You',
     items: [
       { href: '/profile', label: 'Profile' },
