@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { calibratedWav, squarePng } from './support/audio';
+import { daysFromToday, freshIsrc, freshUpc } from './support/codes';
 import { linkMailedTo } from './support/mail';
 import { checkPage, screenshot } from './support/pages';
+import { distroKidReport } from './support/reports';
 
 /**
  * An artist's first visit, in a real browser against the real platform: sign up, verify the address with
@@ -141,6 +143,11 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
   });
 
   let trackPath = '';
+  // Fresh codes each run: the reference stores remember what they ingested.
+  const journeyIsrc = freshIsrc();
+  const secondIsrc = freshIsrc();
+  const upcCodes = freshUpc();
+  let albumPath = '';
   await test.step('drop a WAV and watch it upload, then cancel a second one', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tracks' }).click();
     await expect(page.getByText('No tracks yet')).toBeVisible();
@@ -252,7 +259,7 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Journey Tone');
     await checkPage(page, testInfo, 'details refused');
 
-    await isrc.fill('GB-ABC-24-00001');
+    await isrc.fill(journeyIsrc.typed);
     await form.getByRole('button', { name: 'Save details' }).click();
     await expect(form.getByText('Details saved.')).toBeVisible();
     await expect(isrc).not.toHaveAttribute('aria-invalid', 'true');
@@ -311,17 +318,169 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     // A UPC with a wrong check digit is refused at its field; the right one is kept.
     const details = page.getByRole('form', { name: 'Release details' });
     const upc = details.getByLabel('UPC');
-    await upc.fill('036000291453');
-    await details.getByLabel('Release date').fill('2027-03-05');
+    await upc.fill(upcCodes.wrongCheckDigit);
+    await details.getByLabel('Release date').fill(daysFromToday(90));
+    await details.getByLabel('Primary genre').fill('Electronic');
     await details.getByRole('button', { name: 'Save album' }).click();
     await expect(upc).toHaveAttribute('aria-invalid', 'true');
     await expect(upc).toHaveAccessibleDescription(/check digit/i);
     await checkPage(page, testInfo, 'album, UPC refused');
-    await upc.fill('036000291452');
+    await upc.fill(upcCodes.valid);
     await details.getByRole('button', { name: 'Save album' }).click();
     await expect(details.getByText('Album saved.')).toBeVisible();
     await expect(page.getByText('Ready for release')).toBeVisible();
     await checkPage(page, testInfo, 'album, ready for release');
+    albumPath = new URL(page.url()).pathname;
+  });
+
+  let releasePath = '';
+  await test.step('release the album to both reference stores: a failing rule, fixed from its link, then submitted', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click();
+    await expect(page.getByText('No releases yet')).toBeVisible();
+    await checkPage(page, testInfo, 'releases, none yet');
+    await page.getByRole('link', { name: 'New release' }).click();
+
+    const form = page.getByRole('form', { name: 'New release' });
+    await expect(form.getByLabel('Album')).toHaveValue(albumPath.split('/').pop()!);
+    const stores = form.getByRole('group', { name: 'Stores' });
+    await expect(stores.getByRole('checkbox')).toHaveCount(2);
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      await expect(stores.getByRole('checkbox', { name: new RegExp(name) })).toBeChecked();
+    }
+    // Store B's lead time is 14 days: a date inside it is named at the field before anything is sent.
+    const date = form.getByLabel('Release date');
+    await date.fill(daysFromToday(10));
+    await expect(date).toHaveAccessibleDescription(/lead time/);
+    await date.fill(daysFromToday(21));
+    await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+    await checkPage(page, testInfo, 'new release');
+    await form.getByRole('button', { name: 'Create release' }).click();
+    await expect(page).toHaveURL(/\/releases\/[0-9a-f-]{36}$/);
+    releasePath = new URL(page.url()).pathname;
+
+    // The second take has no ISRC yet: each store's checklist says so, with a link to the page that fixes it.
+    await expect(page.getByRole('heading', { name: 'Before you submit' })).toBeVisible();
+    const toFix = page.getByRole('list', { name: 'To fix for Reference Store A' });
+    await expect(toFix.getByRole('listitem')).toHaveCount(1);
+    await expect(toFix).toContainText(/ISRC/);
+    await expect(page.getByRole('list', { name: 'To fix for Reference Store B' })).toContainText(/ISRC/);
+    await expect(page.getByRole('button', { name: 'Submit to the stores' })).toBeDisabled();
+    await checkPage(page, testInfo, 'release, one rule to fix');
+    await toFix.getByRole('link', { name: /^Fix on the page of / }).click();
+    await expect(page).toHaveURL(/\/tracks\/[0-9a-f-]{36}$/);
+    const details = page.getByRole('form', { name: 'Details' });
+    await details.getByLabel('ISRC').fill(secondIsrc.typed);
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect(details.getByText('Details saved.')).toBeVisible();
+
+    // The release reads the catalogue's copy that the track's change updates through an event: asked again
+    // until it has arrived.
+    await page.goto(releasePath);
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Check again' }).click();
+      await expect(page.getByRole('heading', { name: 'Ready for every store' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      await expect(page.getByRole('region', { name: new RegExp(`^${name}`) })).toContainText(`Every rule of ${name} passes.`);
+    }
+    await checkPage(page, testInfo, 'release, ready for every store');
+
+    await page.getByRole('button', { name: 'Submit to the stores' }).click();
+    const deliveries = page.getByRole('region', { name: 'Deliveries' });
+    await expect(deliveries).toBeVisible();
+    await screenshot(page, testInfo, 'release, being delivered');
+    // The timeline follows the stores without a reload; the reference stores acknowledge within a minute.
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      const timeline = page.getByRole('list', { name: `Delivery timeline of ${name}` });
+      await expect(timeline.getByText('Accepted by the store')).toBeVisible({ timeout: 3 * 60_000 });
+      await expect(timeline.getByText('Queued')).toBeVisible();
+    }
+    await checkPage(page, testInfo, 'release, accepted by both stores');
+
+    // The exact ERN message each store got: read on the page, and saved as a file.
+    await page.getByRole('button', { name: 'Show the ERN message for Reference Store A' }).click();
+    const ern = page.getByLabel('ERN message sent to Reference Store A');
+    await expect(ern).toContainText('NewReleaseMessage');
+    await expect(ern).toContainText(upcCodes.valid);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the ERN message for Reference Store A' }).click();
+    expect(await readFile((await (await download).path())!, 'utf8')).toContain(journeyIsrc.compact);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click();
+    const row = page.getByRole('table', { name: "Your releases and each store's status" }).getByRole('row', { name: /First Light/ });
+    await expect(row.getByText('Accepted by the store')).toHaveCount(2);
+  });
+
+  await test.step("import the artist's DistroKid report, watch it upload, and read its numbers back", async () => {
+    const report = distroKidReport({ artist: 'Nova Lane', title: 'Journey Tone', isrc: journeyIsrc.compact, upc: upcCodes.valid });
+    const file = 'distrokid-bank-export.tsv';
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+    await expect(page.getByText('No store numbers in this period yet.')).toBeVisible();
+    await checkPage(page, testInfo, 'analytics, nothing yet');
+
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Report imports' }).click();
+    await expect(page.getByText('No reports imported yet')).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4_000 });
+    const progress = await recordProgress(page, `Import of ${file}`);
+    await page.getByLabel('Choose a report').setInputFiles({ name: file, mimeType: 'text/tab-separated-values', buffer: Buffer.from(report.text) });
+    await page.getByRole('button', { name: `Import ${file}` }).click();
+    await expect(page.getByRole('progressbar', { name: `Import of ${file}` })).toBeVisible();
+    await screenshot(page, testInfo, 'report import in progress');
+    const imported = page.getByRole('status').filter({ hasText: 'Report imported' });
+    await expect(imported).toBeVisible({ timeout: 120_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    const values = await progress();
+    expect(values.some((value) => value > 0 && value < 100), `progress went ${values.join(', ')}`).toBe(true);
+    await expect(imported).toContainText(`${report.rows} usage lines: ${report.rows} matched to your tracks, 0 unmatched`);
+    const imports = page.getByRole('table', { name: 'Imported reports with their counts and status' });
+    await expect(imports.getByRole('row', { name: new RegExp(file) })).toContainText('Imported');
+    await checkPage(page, testInfo, 'report imported');
+
+    // The same file twice is refused, by its content.
+    await page.getByLabel('Choose a report').setInputFiles({ name: 'again.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(report.text) });
+    await page.getByRole('button', { name: 'Import again.tsv' }).click();
+    await expect(page.getByRole('alert')).toContainText('This exact report was imported before.');
+
+    // The numbers, over the last 12 months (the report is last month's).
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
+    const totals = page.getByRole('region', { name: 'Totals' });
+    await expect(totals.getByText(report.streams.toLocaleString('en'), { exact: true })).toBeVisible();
+    const usd = (report.earningsCents / 100).toLocaleString('en', { style: 'currency', currency: 'USD' });
+    await expect(totals.getByText(usd, { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Top tracks' })).toContainText('Journey Tone');
+    await expect(page.getByRole('region', { name: 'Top stores' })).toContainText('Spotify');
+
+    // The chart of the track per month, and the same numbers in its table.
+    await page.getByLabel('Track', { exact: true }).selectOption({ label: 'Journey Tone' });
+    await page.getByLabel('Per').selectOption({ label: 'Month' });
+    const chart = page.getByRole('figure', { name: 'Streams of Journey Tone per month' });
+    await expect(chart).toHaveAttribute('data-ready', 'true');
+    await expect(chart.locator('canvas').first()).toBeVisible();
+    await chart.getByText('The numbers').click();
+    const month = new Date(`${report.saleMonth}-01T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+    await expect(chart.getByRole('row', { name: month })).toContainText(report.streams.toLocaleString('en'));
+    // Passing 1,000 streams is a milestone.
+    await expect(page.getByRole('list', { name: 'Alerts' })).toContainText('Journey Tone passed 1,000 streams.', { timeout: 60_000 });
+    await checkPage(page, testInfo, 'analytics overview');
+
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Audience' }).click();
+    await expect(page.getByRole('table', { name: 'Streams by country' }).getByRole('row').nth(1)).toContainText(
+      `${new Intl.DisplayNames(['en'], { type: 'region' }).of(report.topCountry.code)}${report.topCountry.streams.toLocaleString('en')}`,
+    );
+    await checkPage(page, testInfo, 'analytics audience');
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Revenue' }).click();
+    await expect(page.getByRole('table', { name: 'Revenue in USD by store' })).toContainText('Spotify');
+    await checkPage(page, testInfo, 'analytics revenue');
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Reconciliation' }).click();
+    await expect(page.getByRole('table', { name: 'Streams reported against revenue paid, per store and month' }).getByRole('row')).toHaveCount(
+      1 + 8,
+    );
+    await checkPage(page, testInfo, 'analytics reconciliation');
   });
 
   const handle = `nova-${Date.now().toString(36)}`;

@@ -147,5 +147,7 @@ export function useAlerts(page: number, size: number) {
   return useQuery({
     queryKey: analyticsKeys.alerts(page, size),
     queryFn: () => unwrap(api.GET('/api/v1/analytics/alerts', { params: { query: { page, size } } })),
+    // Alerts are raised after an import's numbers are rolled up: a page left open sees them arrive.
+    refetchInterval: 30_000,
   });
 }

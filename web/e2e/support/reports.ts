@@ -1,0 +1,80 @@
+/**
+ * A DistroKid bank export, as an artist downloads it from DistroKid: tab-separated, one row per sale month,
+ * store, country and track, with the earnings in USD. Generated so that the journey needs no fixture file
+ * and the numbers it reads back are known.
+ */
+export const DISTROKID_HEADER = [
+  'Reporting Date',
+  'Sale Month',
+  'Store',
+  'Artist',
+  'Title',
+  'ISRC',
+  'UPC',
+  'Quantity',
+  'Team Percentage',
+  'Song/Album',
+  'Country of Sale',
+  'Songwriter Royalties Withheld',
+  'Earnings (USD)',
+];
+
+export const REPORT_STORES = ['Spotify', 'Apple Music', 'Amazon Music', 'YouTube Music', 'Deezer', 'Tidal', 'Pandora', 'iTunes'];
+export const REPORT_COUNTRIES = ['US', 'DE', 'GB', 'FR', 'SE', 'BR', 'JP', 'MX', 'CA', 'AU', 'NL', 'ES', 'IT', 'PL', 'NO'];
+
+export interface DistroKidReport {
+  text: string;
+  /** Streams of the track in the report. */
+  streams: number;
+  /** Earnings in USD cents, the sum of the rows' amounts. */
+  earningsCents: number;
+  /** The sale month, YYYY-MM. */
+  saleMonth: string;
+  rows: number;
+  /** The country with the most streams, and its streams. */
+  topCountry: { code: string; streams: number };
+}
+
+/** The month before the current one (UTC), as DistroKid writes a sale month. */
+export function previousMonth(now: Date = new Date()): string {
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/**
+ * Every store in every country for one track: `streamsPerRow(storeIndex, countryIndex)` streams each,
+ * paid 0.3 to 0.4 cent a stream (whole cents per row, as DistroKid rounds).
+ */
+export function distroKidReport({
+  artist,
+  title,
+  isrc,
+  upc,
+  saleMonth = previousMonth(),
+}: {
+  artist: string;
+  title: string;
+  isrc: string;
+  upc: string;
+  saleMonth?: string;
+}): DistroKidReport {
+  const reportingDate = `${saleMonth}-28`;
+  const lines = [DISTROKID_HEADER.join('\t')];
+  let streams = 0;
+  let earningsCents = 0;
+  const byCountry = new Map<string, number>();
+  REPORT_STORES.forEach((store, s) => {
+    REPORT_COUNTRIES.forEach((country, c) => {
+      const quantity = 4 + ((s * 7 + c * 3) % 11) + (country === 'US' ? 40 : 0);
+      const cents = Math.round(quantity * (0.3 + s * 0.0125));
+      streams += quantity;
+      earningsCents += cents;
+      byCountry.set(country, (byCountry.get(country) ?? 0) + quantity);
+      lines.push(
+        [reportingDate, saleMonth, store, artist, title, isrc, upc, String(quantity), '1', 'Song', country, '0', (cents / 100).toFixed(2)].join('\t'),
+      );
+    });
+  });
+  const [code, top] = [...byCountry].sort((a, b) => b[1] - a[1])[0]!;
+  return { text: `${lines.join('\n')}\n`, streams, earningsCents, saleMonth, rows: lines.length - 1, topCountry: { code, streams: top } };
+}
