@@ -470,6 +470,14 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(page.getByRole('list', { name: 'Alerts' })).toContainText('Journey Tone passed 1,000 streams.', { timeout: 60_000 });
     await checkPage(page, testInfo, 'analytics overview');
 
+    // A visitor plays the track on the public page (the player's beacon, no session): it shows here live.
+    const live = page.getByRole('region', { name: 'Live plays' });
+    await expect(live.getByText('0 plays since you opened this page.')).toBeVisible();
+    const played = await request.post(`${baseURL}/api/v1/analytics/plays`, { data: { trackId: trackPath.split('/').pop() } });
+    expect(played.status()).toBe(202);
+    await expect(live.getByRole('list', { name: 'Latest plays' })).toContainText('Journey Tone');
+    await expect(live.getByText('1 play since you opened this page.')).toBeVisible();
+
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Audience' }).click();
     await expect(page.getByRole('table', { name: 'Streams by country' }).getByRole('row').nth(1)).toContainText(
       `${new Intl.DisplayNames(['en'], { type: 'region' }).of(report.topCountry.code)}${report.topCountry.streams.toLocaleString('en')}`,
