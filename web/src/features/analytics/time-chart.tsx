@@ -104,7 +104,8 @@ export function TimeChart({
       <div ref={target} aria-hidden="true" className="min-h-[260px] w-full text-zinc-700 dark:text-zinc-300" />
       <details className="text-sm">
         <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">The numbers</summary>
-        <div className="mt-2 max-h-72 overflow-auto">
+        {/* Focusable, so that a keyboard can scroll a long table. */}
+        <div tabIndex={0} role="region" aria-label={`${title}: the numbers`} className="mt-2 max-h-72 overflow-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{title}</caption>
             <thead>
