@@ -411,6 +411,23 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(row.getByText('Accepted by the store')).toHaveCount(2);
   });
 
+  await test.step('take the release down, asked twice, and see each store end it', async () => {
+    await page.goto(releasePath);
+    await page.getByRole('button', { name: 'Take down' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Take this release down from every store?' });
+    await expect(confirm).toBeVisible();
+    await checkPage(page, testInfo, 'takedown asked');
+    await confirm.getByRole('button', { name: 'Yes, take it down' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Every store was sent a takedown.' })).toBeVisible();
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      const timeline = page.getByRole('list', { name: `Delivery timeline of ${name}` });
+      await expect(timeline.getByText('Taken down')).toBeVisible({ timeout: 3 * 60_000 });
+      await expect(timeline.getByText('Takedown', { exact: false }).first()).toBeVisible();
+    }
+    await checkPage(page, testInfo, 'release taken down');
+  });
+
   await test.step("import the artist's DistroKid report, watch it upload, and read its numbers back", async () => {
     const report = distroKidReport({ artist: 'Nova Lane', title: 'Journey Tone', isrc: journeyIsrc.compact, upc: upcCodes.valid });
     const file = 'distrokid-bank-export.tsv';
@@ -516,6 +533,12 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await menu.getByRole('link', { name: 'Tracks' }).click();
     await expect(page).toHaveURL(/\/tracks$/);
     await checkPage(page, testInfo, 'tracks on a phone');
+    await page.goto(releasePath);
+    await expect(page.getByRole('region', { name: 'Deliveries' })).toBeVisible();
+    await checkPage(page, testInfo, 'release on a phone');
+    await page.goto('/analytics/reconciliation');
+    await expect(page.getByRole('table', { name: 'Streams reported against revenue paid, per store and month' })).toBeVisible();
+    await checkPage(page, testInfo, 'reconciliation on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
