@@ -461,7 +461,7 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     // The same file twice is refused, by its content.
     await page.getByLabel('Choose a report').setInputFiles({ name: 'again.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(report.text) });
     await page.getByRole('button', { name: 'Import again.tsv' }).click();
-    await expect(page.getByRole('alert')).toContainText('This exact report was imported before.');
+    await expect(page.getByRole('region', { name: 'Import a report' }).getByRole('alert')).toContainText('This exact report was imported before.');
 
     // The numbers, over the last 12 months (the report covers the three months before this one).
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Overview' }).click();
