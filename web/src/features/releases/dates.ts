@@ -13,3 +13,10 @@ export function addDays(iso: string, days: number): string {
 export function earliestReleaseDate(leadTimes: readonly number[], today: string = todayUtc()): string {
   return addDays(today, leadTimes.length === 0 ? 0 : Math.max(...leadTimes));
 }
+
+/** A release date as the artist reads it: "28 December 2026" in English order, the day as the platform counts it. */
+export function formatDay(iso: string | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+}

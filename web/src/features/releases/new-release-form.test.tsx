@@ -64,6 +64,17 @@ describe('the new release form', () => {
     expect(date).toHaveAccessibleDescription(/Release date is inside a store's lead time: choose .* or later\./);
   });
 
+  it('asks for a store when none is chosen, and sends nothing', async () => {
+    const calls = answer(() => json(201, {}));
+    renderWithClient(<NewReleaseForm />);
+    const stores = await screen.findByRole('group', { name: 'Stores' });
+    for (const box of within(stores).getAllByRole('checkbox')) await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Create release' }));
+    expect(await within(stores).findByText('Choose at least one store.')).toBeInTheDocument();
+    expect(stores).toHaveAccessibleDescription('Choose at least one store.');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
   it("shows the platform's refusal of a territory under the territories, and the rest in the alert", async () => {
     answer(() =>
       problem(400, {

@@ -10,8 +10,7 @@ import { Card, EmptyState, Loading, PageHeader } from '@/components/ui/states';
 import { fieldSentence, toProblem } from '@/lib/api/problem';
 import { useAlbumList } from '@/lib/queries/albums';
 import { useCreateRelease, usePlatforms, type Platform } from '@/lib/queries/releases';
-import { earliestReleaseDate } from './dates';
-import { formatDay } from './release-detail';
+import { earliestReleaseDate, formatDay } from './dates';
 
 const FIELDS = ['albumId', 'platforms', 'releaseDate', 'territories'] as const;
 
@@ -46,6 +45,7 @@ export function NewReleaseForm({ initialAlbumId }: { initialAlbumId?: string }) 
   const [releaseDate, setReleaseDate] = useState<string | null>(null);
   const [scope, setScope] = useState<'worldwide' | 'countries'>('worldwide');
   const [countries, setCountries] = useState('');
+  const [noStore, setNoStore] = useState(false);
   const storesId = useId();
   const territoriesHintId = useId();
   const territoriesErrorId = useId();
@@ -69,7 +69,8 @@ export function NewReleaseForm({ initialAlbumId }: { initialAlbumId?: string }) 
   const album = albumItems.find((a) => a.id === selectedAlbum);
   const date = releaseDate ?? (album?.releaseDate && album.releaseDate >= earliest ? album.releaseDate : earliest);
   const tooEarly = date !== '' && date < earliest;
-  const errorFor = (field: string) => messageAbout(create.error, field);
+  const errorFor = (field: string) =>
+    field === 'platforms' && noStore && selectedStores.length === 0 ? 'Choose at least one store.' : messageAbout(create.error, field);
   const territoriesError = errorFor('territories');
 
   return (
@@ -90,6 +91,8 @@ export function NewReleaseForm({ initialAlbumId }: { initialAlbumId?: string }) 
           className="flex max-w-2xl flex-col gap-5"
           onSubmit={(event) => {
             event.preventDefault();
+            setNoStore(selectedStores.length === 0);
+            if (selectedStores.length === 0) return;
             create.mutate(
               {
                 albumId: selectedAlbum,

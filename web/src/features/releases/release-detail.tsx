@@ -16,16 +16,11 @@ import {
   useReleaseAction,
   type Release,
 } from '@/lib/queries/releases';
+import { formatDay } from './dates';
 import { DeliveryTimeline } from './delivery-timeline';
 import { ErnViewer } from './ern-viewer';
 import { releaseStatusLabel } from './labels';
 import { ReadinessChecklist } from './readiness-checklist';
-
-export function formatDay(iso: string | undefined): string {
-  if (!iso) return '–';
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
-}
 
 function territoriesOf(release: Release): string {
   const list = release.territories ?? [];

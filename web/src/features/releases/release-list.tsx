@@ -5,8 +5,8 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { EmptyState, Loading, PageHeader } from '@/components/ui/states';
 import { formatDate } from '@/lib/format';
 import { usePlatforms, useReleaseList } from '@/lib/queries/releases';
+import { formatDay } from './dates';
 import { releaseStatusLabel } from './labels';
-import { formatDay } from './release-detail';
 import { DeliveryBadge } from './status-badge';
 
 const LINK = 'font-medium text-brand-700 hover:underline dark:text-brand-100';
