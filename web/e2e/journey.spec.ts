@@ -487,6 +487,15 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     // Passing 1,000 streams is a milestone.
     await expect(page.getByRole('list', { name: 'Alerts' })).toContainText('Journey Tone passed 1,000 streams.', { timeout: 60_000 });
     await checkPage(page, testInfo, 'analytics overview');
+    // The dark theme: the chart is drawn again in its colours, and the page passes the same checks.
+    const theme = page.getByRole('button', { name: /^Theme: / });
+    await theme.click();
+    await theme.click();
+    await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+    await expect(chart).toHaveAttribute('data-ready', 'true');
+    await checkPage(page, testInfo, 'analytics overview, dark theme');
+    await theme.click();
+    await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
 
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Audience' }).click();
     await expect(page.getByRole('table', { name: 'Streams by country' }).getByRole('row').nth(1)).toContainText(
