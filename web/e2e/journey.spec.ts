@@ -9,8 +9,10 @@ import { distroKidReport } from './support/reports';
 /**
  * An artist's first visit, in a real browser against the real platform: sign up, verify the address with
  * the link from the caught mail, upload generated WAVs and watch their progress, read the analysis and the
- * waveform, describe the track (a refused ISRC shows at its field), build an album with artwork, set up the
- * public page, then sign out; and back with the keyboard alone, to leave for good. Every page is checked
+ * waveform, describe the track (a refused ISRC shows at its field), build an album with artwork, release it
+ * to both reference stores (a failing rule fixed from its link, then ACCEPTED by each store, then taken
+ * down), import a DistroKid report for the track and read its numbers back, set up the public page, then
+ * sign out; and back with the keyboard alone, to leave for good. Every page is checked
  * with axe-core and kept as a screenshot. Later issues extend this journey.
  */
 
