@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { calibratedWav, squarePng } from './support/audio';
+import { daysFromToday, freshIsrc, freshUpc } from './support/codes';
 import { linkMailedTo } from './support/mail';
 import { checkPage, screenshot } from './support/pages';
+import { distroKidReport } from './support/reports';
 
 /**
  * An artist's first visit, in a real browser against the real platform: sign up, verify the address with
  * the link from the caught mail, upload generated WAVs and watch their progress, read the analysis and the
- * waveform, describe the track (a refused ISRC shows at its field), build an album with artwork, set up the
- * public page, then sign out; and back with the keyboard alone, to leave for good. Every page is checked
+ * waveform, describe the track (a refused ISRC shows at its field), build an album with artwork, release it
+ * to both reference stores (a failing rule fixed from its link, then ACCEPTED by each store, then taken
+ * down), import a DistroKid report for the track and read its numbers back, set up the public page, then
+ * sign out; and back with the keyboard alone, to leave for good. Every page is checked
  * with axe-core and kept as a screenshot. Later issues extend this journey.
  */
 
@@ -141,6 +145,11 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
   });
 
   let trackPath = '';
+  // Fresh codes each run: the reference stores remember what they ingested.
+  const journeyIsrc = freshIsrc();
+  const secondIsrc = freshIsrc();
+  const upcCodes = freshUpc();
+  let albumPath = '';
   await test.step('drop a WAV and watch it upload, then cancel a second one', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tracks' }).click();
     await expect(page.getByText('No tracks yet')).toBeVisible();
@@ -252,7 +261,7 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Journey Tone');
     await checkPage(page, testInfo, 'details refused');
 
-    await isrc.fill('GB-ABC-24-00001');
+    await isrc.fill(journeyIsrc.typed);
     await form.getByRole('button', { name: 'Save details' }).click();
     await expect(form.getByText('Details saved.')).toBeVisible();
     await expect(isrc).not.toHaveAttribute('aria-invalid', 'true');
@@ -311,17 +320,198 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     // A UPC with a wrong check digit is refused at its field; the right one is kept.
     const details = page.getByRole('form', { name: 'Release details' });
     const upc = details.getByLabel('UPC');
-    await upc.fill('036000291453');
-    await details.getByLabel('Release date').fill('2027-03-05');
+    await upc.fill(upcCodes.wrongCheckDigit);
+    await details.getByLabel('Release date').fill(daysFromToday(90));
+    await details.getByLabel('Primary genre').fill('Electronic');
     await details.getByRole('button', { name: 'Save album' }).click();
     await expect(upc).toHaveAttribute('aria-invalid', 'true');
     await expect(upc).toHaveAccessibleDescription(/check digit/i);
     await checkPage(page, testInfo, 'album, UPC refused');
-    await upc.fill('036000291452');
+    await upc.fill(upcCodes.valid);
     await details.getByRole('button', { name: 'Save album' }).click();
     await expect(details.getByText('Album saved.')).toBeVisible();
     await expect(page.getByText('Ready for release')).toBeVisible();
     await checkPage(page, testInfo, 'album, ready for release');
+    albumPath = new URL(page.url()).pathname;
+  });
+
+  let releasePath = '';
+  await test.step('release the album to both reference stores: a failing rule, fixed from its link, then submitted', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click();
+    await expect(page.getByText('No releases yet')).toBeVisible();
+    await checkPage(page, testInfo, 'releases, none yet');
+    await page.getByRole('link', { name: 'New release' }).click();
+
+    const form = page.getByRole('form', { name: 'New release' });
+    await expect(form.getByLabel('Album')).toHaveValue(albumPath.split('/').pop()!);
+    const stores = form.getByRole('group', { name: 'Stores' });
+    await expect(stores.getByRole('checkbox')).toHaveCount(2);
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      await expect(stores.getByRole('checkbox', { name: new RegExp(name) })).toBeChecked();
+    }
+    // Store B's lead time is 14 days: a date inside it is named at the field before anything is sent.
+    const date = form.getByLabel('Release date');
+    await date.fill(daysFromToday(10));
+    await expect(date).toHaveAccessibleDescription(/lead time/);
+    await date.fill(daysFromToday(21));
+    await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+    await checkPage(page, testInfo, 'new release');
+    await form.getByRole('button', { name: 'Create release' }).click();
+    await expect(page).toHaveURL(/\/releases\/[0-9a-f-]{36}$/);
+    releasePath = new URL(page.url()).pathname;
+
+    // The second take has no ISRC yet: each store's checklist says so, with a link to the page that fixes it.
+    await expect(page.getByRole('heading', { name: 'Before you submit' })).toBeVisible();
+    const toFix = page.getByRole('list', { name: 'To fix for Reference Store A' });
+    await expect(toFix.getByRole('listitem')).toHaveCount(1);
+    await expect(toFix).toContainText(/ISRC/);
+    await expect(page.getByRole('list', { name: 'To fix for Reference Store B' })).toContainText(/ISRC/);
+    await expect(page.getByRole('button', { name: 'Submit to the stores' })).toBeDisabled();
+    await checkPage(page, testInfo, 'release, one rule to fix');
+    await toFix.getByRole('link', { name: /^Fix on the page of / }).click();
+    await expect(page).toHaveURL(/\/tracks\/[0-9a-f-]{36}$/);
+    const details = page.getByRole('form', { name: 'Details' });
+    await details.getByLabel('ISRC').fill(secondIsrc.typed);
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect(details.getByText('Details saved.')).toBeVisible();
+
+    // The release reads the catalogue's copy that the track's change updates through an event: asked again
+    // until it has arrived.
+    await page.goto(releasePath);
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Check again' }).click();
+      await expect(page.getByRole('heading', { name: 'Ready for every store' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      await expect(page.getByRole('region', { name: new RegExp(`^${name}`) })).toContainText(`Every rule of ${name} passes.`);
+    }
+    await checkPage(page, testInfo, 'release, ready for every store');
+
+    await page.getByRole('button', { name: 'Submit to the stores' }).click();
+    const deliveries = page.getByRole('region', { name: 'Deliveries' });
+    await expect(deliveries).toBeVisible();
+    await screenshot(page, testInfo, 'release, being delivered');
+    // The timeline follows the stores without a reload; the reference stores acknowledge within a minute.
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      const timeline = page.getByRole('list', { name: `Delivery timeline of ${name}` });
+      await expect(timeline.getByText('Accepted by the store')).toBeVisible({ timeout: 3 * 60_000 });
+      await expect(timeline.getByText('Queued')).toBeVisible();
+    }
+    await checkPage(page, testInfo, 'release, accepted by both stores');
+
+    // The exact ERN message each store got: read on the page, and saved as a file.
+    await page.getByRole('button', { name: 'Show the ERN message for Reference Store A' }).click();
+    const ern = page.getByLabel('ERN message sent to Reference Store A');
+    await expect(ern).toContainText('NewReleaseMessage');
+    await expect(ern).toContainText(upcCodes.valid);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the ERN message for Reference Store A' }).click();
+    expect(await readFile((await (await download).path())!, 'utf8')).toContain(journeyIsrc.compact);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click();
+    const row = page.getByRole('table', { name: "Your releases and each store's status" }).getByRole('row', { name: /First Light/ });
+    await expect(row.getByText('Accepted by the store')).toHaveCount(2);
+  });
+
+  await test.step('take the release down, asked twice, and see each store end it', async () => {
+    await page.goto(releasePath);
+    await page.getByRole('button', { name: 'Take down' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Take this release down from every store?' });
+    await expect(confirm).toBeVisible();
+    await checkPage(page, testInfo, 'takedown asked');
+    await confirm.getByRole('button', { name: 'Yes, take it down' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Every store was sent a takedown.' })).toBeVisible();
+    for (const name of ['Reference Store A', 'Reference Store B']) {
+      const timeline = page.getByRole('list', { name: `Delivery timeline of ${name}` });
+      await expect(timeline.getByText('Taken down')).toBeVisible({ timeout: 3 * 60_000 });
+      await expect(timeline.getByText('Takedown', { exact: false }).first()).toBeVisible();
+    }
+    await checkPage(page, testInfo, 'release taken down');
+  });
+
+  await test.step("import the artist's DistroKid report, watch it upload, and read its numbers back", async () => {
+    const report = distroKidReport({ artist: 'Nova Lane', title: 'Journey Tone', isrc: journeyIsrc.compact, upc: upcCodes.valid });
+    const file = 'distrokid-bank-export.tsv';
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+    await expect(page.getByText('No store numbers in this period yet.')).toBeVisible();
+    await checkPage(page, testInfo, 'analytics, nothing yet');
+
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Report imports' }).click();
+    await expect(page.getByText('No reports imported yet')).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 20_000 });
+    const progress = await recordProgress(page, `Import of ${file}`);
+    await page.getByLabel('Choose a report').setInputFiles({ name: file, mimeType: 'text/tab-separated-values', buffer: Buffer.from(report.text) });
+    await page.getByRole('button', { name: `Import ${file}` }).click();
+    await expect(page.getByRole('progressbar', { name: `Import of ${file}` })).toBeVisible();
+    await screenshot(page, testInfo, 'report import in progress');
+    const imported = page.getByRole('status').filter({ hasText: 'Report imported' });
+    await expect(imported).toBeVisible({ timeout: 120_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    const values = await progress();
+    expect(values.some((value) => value > 0 && value < 100), `progress went ${values.join(', ')}`).toBe(true);
+    const lines = report.rows.toLocaleString('en');
+    await expect(imported).toContainText(`${lines} usage lines: ${lines} matched to your tracks, 0 unmatched`);
+    const imports = page.getByRole('table', { name: 'Imported reports with their counts and status' });
+    await expect(imports.getByRole('row', { name: new RegExp(file) })).toContainText('Imported');
+    await checkPage(page, testInfo, 'report imported');
+
+    // The same file twice is refused, by its content.
+    await page.getByLabel('Choose a report').setInputFiles({ name: 'again.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(report.text) });
+    await page.getByRole('button', { name: 'Import again.tsv' }).click();
+    await expect(page.getByRole('region', { name: 'Import a report' }).getByRole('alert')).toContainText('This exact report was imported before.');
+
+    // The numbers, over the last 12 months (the report covers the three months before this one).
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 12 months' });
+    const totals = page.getByRole('region', { name: 'Totals' });
+    await expect(totals.getByText(report.streams.toLocaleString('en'), { exact: true })).toBeVisible();
+    const usd = (report.earningsCents / 100).toLocaleString('en', { style: 'currency', currency: 'USD' });
+    await expect(totals.getByText(usd, { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Top tracks' })).toContainText('Journey Tone');
+    await expect(page.getByRole('region', { name: 'Top stores' })).toContainText('Spotify');
+
+    // The chart of the track per month, and the same numbers in its table.
+    await page.getByLabel('Track', { exact: true }).selectOption({ label: 'Journey Tone' });
+    await page.getByLabel('Per', { exact: true }).selectOption({ label: 'Month' });
+    const chart = page.getByRole('figure', { name: 'Streams of Journey Tone per month' });
+    await expect(chart).toHaveAttribute('data-ready', 'true');
+    await expect(chart.locator('canvas').first()).toBeVisible();
+    await chart.getByText('The numbers').click();
+    for (const saleMonth of report.saleMonths) {
+      const month = new Date(`${saleMonth}-01T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+      await expect(chart.getByRole('row', { name: new RegExp(`^${month}`) })).toContainText(report.streamsByMonth.get(saleMonth)!.toLocaleString('en'));
+    }
+    // Passing 1,000 streams is a milestone.
+    await expect(page.getByRole('list', { name: 'Alerts' })).toContainText('Journey Tone passed 1,000 streams.', { timeout: 60_000 });
+    await checkPage(page, testInfo, 'analytics overview');
+    // The dark theme: the chart is drawn again in its colours, and the page passes the same checks.
+    const theme = page.getByRole('button', { name: /^Theme: / });
+    await theme.click();
+    await theme.click();
+    await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+    await expect(chart).toHaveAttribute('data-ready', 'true');
+    await checkPage(page, testInfo, 'analytics overview, dark theme');
+    await theme.click();
+    await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Audience' }).click();
+    await expect(page.getByRole('table', { name: 'Streams by country' }).getByRole('row').nth(1)).toContainText(
+      `${new Intl.DisplayNames(['en'], { type: 'region' }).of(report.topCountry.code)}${report.topCountry.streams.toLocaleString('en')}`,
+    );
+    await checkPage(page, testInfo, 'analytics audience');
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Revenue' }).click();
+    await expect(page.getByRole('table', { name: 'Revenue in USD by store' })).toContainText('Spotify');
+    await checkPage(page, testInfo, 'analytics revenue');
+    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Reconciliation' }).click();
+    await expect(page.getByRole('table', { name: 'Streams reported against revenue paid, per store and month' }).getByRole('row')).toHaveCount(
+      1 + 8 * report.saleMonths.length,
+    );
+    await checkPage(page, testInfo, 'analytics reconciliation');
   });
 
   const handle = `nova-${Date.now().toString(36)}`;
@@ -354,6 +544,12 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await menu.getByRole('link', { name: 'Tracks' }).click();
     await expect(page).toHaveURL(/\/tracks$/);
     await checkPage(page, testInfo, 'tracks on a phone');
+    await page.goto(releasePath);
+    await expect(page.getByRole('region', { name: 'Deliveries' })).toBeVisible();
+    await checkPage(page, testInfo, 'release on a phone');
+    await page.goto('/analytics/reconciliation');
+    await expect(page.getByRole('table', { name: 'Streams reported against revenue paid, per store and month' })).toBeVisible();
+    await checkPage(page, testInfo, 'reconciliation on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -22,6 +22,13 @@ export const NAVIGATION: NavSection[] = [
       { href: '/albums', label: 'Albums' },
     ],
   },
+  {
+    label: 'Reach',
+    items: [
+      { href: '/releases', label: 'Releases' },
+      { href: '/analytics', label: 'Analytics' },
+    ],
+  },
   { label: 'Money', items: [{ href: '/money', label: 'Money' }] },
   { label: 'Inbox', items: [{ href: '/notifications', label: 'Notifications' }] },
   {

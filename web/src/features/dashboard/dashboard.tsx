@@ -6,6 +6,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useAlbumList } from '@/lib/queries/albums';
 import { displayNameOf, useMe } from '@/lib/queries/account';
 import { useProcessingCount, useTrackList } from '@/lib/queries/tracks';
+import { NumbersCard } from '@/features/analytics/numbers-card';
 import { TrackStatusBadge } from '@/features/tracks/track-status';
 import { VerificationBanner } from './verification-banner';
 
@@ -38,6 +39,7 @@ export function Dashboard() {
           <Stat label="Being processed" value={processing.data ?? '–'} href="/tracks" />
           <Stat label="Albums" value={albums.data?.totalItems ?? '–'} href="/albums" />
         </div>
+        <NumbersCard />
         <div className="grid gap-4 lg:grid-cols-2">
           <Card aria-labelledby="recent-tracks">
             <div className="mb-3 flex items-center justify-between">
