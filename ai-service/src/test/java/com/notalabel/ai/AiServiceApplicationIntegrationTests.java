@@ -5,7 +5,7 @@ import com.notalabel.test.service.ServiceDefaultsContract;
 class AiServiceApplicationIntegrationTests extends ServiceDefaultsContract {
 
 	AiServiceApplicationIntegrationTests() {
-		super("ai-service", "ai", "/api/v1/ai/conversations");
+		super("ai-service", "ai", "/api/v1/ai/facts");
 	}
 
 }
