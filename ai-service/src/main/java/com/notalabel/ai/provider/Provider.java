@@ -197,7 +197,7 @@ public class Provider {
 	 * network), or not (a refused key or request), which still becomes a 503 for the
 	 * artist, since it is the platform's configuration that is wrong.
 	 */
-	private static RuntimeException classify(RuntimeException ex) {
+	static RuntimeException classify(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof OpenAIServiceException service) {
 				return classify(service.statusCode(), ex);
