@@ -29,6 +29,9 @@ public final class TrackInsights {
 	 */
 	static final double QUIET_LUFS = -20.0;
 
+	/** Gains smaller than this are no change worth telling. */
+	static final double AUDIBLE_DB = 0.05;
+
 	/** Less loudness range than this is heavily compressed. */
 	static final double SQUASHED_LU = 4.0;
 
@@ -107,7 +110,51 @@ public final class TrackInsights {
 			cited.add(track + "true_peak_dbtp");
 		}
 		return new StoreGain(store.code(), store.displayName(), store.referenceLufs(), normalisation.gainDb(),
-				normalisation.limitedByTruePeak(), after, clips, overHeadroom, cited);
+				normalisation.limitedByTruePeak(), after, clips, overHeadroom,
+				message(store, normalisation, after, clips, overHeadroom), cited);
+	}
+
+	private static String message(StoreLoudness store, Normalisation normalisation, @Nullable Double after,
+			boolean clips, boolean overHeadroom) {
+		double gain = normalisation.gainDb();
+		String name = store.displayName();
+		StringBuilder message = new StringBuilder();
+		if (gain >= AUDIBLE_DB) {
+			message.append(name).append(" will turn this up ").append(Fact.format(gain)).append(" dB");
+			if (normalisation.limitedByTruePeak()) {
+				message.append(", not the ")
+					.append(Fact.format(round(normalisation.wantedDb())))
+					.append(" dB that would bring it to ")
+					.append(Fact.format(store.referenceLufs()))
+					.append(" LUFS, to keep its peaks below ")
+					.append(Fact.format(java.util.Objects.requireNonNull(store.upCeilingDbtp())))
+					.append(" dBTP");
+			}
+			message.append('.');
+		}
+		else if (gain <= -AUDIBLE_DB) {
+			message.append(name).append(" will turn this down ").append(Fact.format(-gain)).append(" dB.");
+		}
+		else if (normalisation.wantedDb() >= AUDIBLE_DB) {
+			message.append(name)
+				.append(" will not turn this up: it plays ")
+				.append(Fact.format(round(normalisation.wantedDb())))
+				.append(" dB quieter than tracks at ")
+				.append(Fact.format(store.referenceLufs()))
+				.append(" LUFS.");
+		}
+		else {
+			message.append(name).append(" will play this at its own level.");
+		}
+		if (after != null && clips) {
+			message.append(" Its true peak then reaches ").append(signed(after)).append(" dBTP: it will clip.");
+		}
+		else if (after != null && overHeadroom && gain > 0) {
+			message.append(" Its true peak then reaches ")
+				.append(signed(after))
+				.append(" dBTP, where lossy encoding may distort it.");
+		}
+		return message.toString();
 	}
 
 	private static List<Problem> problems(String track, FactSheet sheet, @Nullable Double lufs, @Nullable Double peak,
@@ -282,10 +329,12 @@ public final class TrackInsights {
 	 * known
 	 * @param clips whether that peak is above 0 dBTP
 	 * @param overHeadroom whether it is above -1 dBTP, where lossy encoding may distort
+	 * @param message what the store does, in a sentence for the artist
 	 * @param factIds the facts this rests on
 	 */
 	public record StoreGain(String store, String name, double referenceLufs, double gainDb, boolean limitedByTruePeak,
-			@Nullable Double truePeakAfterGainDbtp, boolean clips, boolean overHeadroom, List<String> factIds) {
+			@Nullable Double truePeakAfterGainDbtp, boolean clips, boolean overHeadroom, String message,
+			List<String> factIds) {
 
 	}
 

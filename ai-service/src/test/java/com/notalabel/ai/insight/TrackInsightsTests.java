@@ -32,6 +32,9 @@ class TrackInsightsTests {
 					tuple("youtube", 0.0, -20.0, false, false), tuple("tidal", 9.0, -11.0, false, false),
 					tuple("amazon_music", 9.0, -11.0, false, false), tuple("deezer", 8.0, -12.0, false, false));
 		assertThat(insights.problems()).extracting(Problem::code).containsExactly("quiet");
+		assertThat(insights.stores().get(0).message()).isEqualTo("Spotify will turn this up 9 dB.");
+		assertThat(insights.stores().get(2).message())
+			.isEqualTo("YouTube will not turn this up: it plays 9 dB quieter than tracks at -14 LUFS.");
 	}
 
 	@Test
@@ -62,6 +65,10 @@ class TrackInsightsTests {
 		assertThat(apple.gainDb()).isEqualTo(4.0);
 		assertThat(apple.truePeakAfterGainDbtp()).isEqualTo(2.0);
 		assertThat(apple.clips()).isTrue();
+		assertThat(spotify.message()).isEqualTo("Spotify will turn this up 1 dB, not the 6 dB that would bring it to"
+				+ " -14 LUFS, to keep its peaks below -1 dBTP.");
+		assertThat(apple.message())
+			.isEqualTo("Apple Music will turn this up 4 dB. Its true peak then reaches +2 dBTP: it will clip.");
 	}
 
 	@Test

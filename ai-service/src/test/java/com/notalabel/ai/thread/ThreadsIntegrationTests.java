@@ -89,14 +89,7 @@ class ThreadsIntegrationTests {
 		this.provider.openAiAnswers(text);
 		String thread = nova.http().post("/api/v1/ai/threads").send().location();
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + thread + "/messages"))
-				.header("Authorization", "Bearer " + TestKeySet.shared().accessToken(nova.id().value()))
-				.header("Accept", "text/event-stream")
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(60))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"How loud is Night Drive?\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = stream(nova, thread, "How loud is Night Drive?");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
@@ -115,6 +108,24 @@ class ThreadsIntegrationTests {
 		assertThat(done.path("factIds").get(0).asString()).isEqualTo("track:" + track + ":integrated_lufs");
 		assertThat(this.provider.openAiRequests().get(0).getBodyAsString()).contains("\"stream\":true");
 		assertThat(nova.http().get(thread).send().json().path("messages")).hasSize(2);
+	}
+
+	@Test
+	void streamsASecondAttemptWhenTheFirstInventsANumber() throws Exception {
+		Artist nova = this.artists.create();
+		this.artists.analysedTrack(nova, "Night Drive", -23.0, -20.0);
+		this.provider.openAiAnswers("It has 37,000 streams already.", "It sits at -23 LUFS.");
+		String thread = nova.http().post("/api/v1/ai/threads").send().location();
+
+		List<Map.Entry<String, JsonNode>> events = events(stream(nova, thread, "How is Night Drive doing?").body());
+
+		List<String> names = events.stream().map(Map.Entry::getKey).toList();
+		assertThat(names).containsOnlyOnce("retry").last().isEqualTo("done");
+		assertThat(events.get(names.indexOf("retry")).getValue().path("unknownNumbers").get(0).asString())
+			.isEqualTo("37,000");
+		assertThat(events.getLast().getValue().path("content").asString()).isEqualTo("It sits at -23 LUFS.");
+		assertThat(events.getLast().getValue().path("ungroundedRemoved").asBoolean()).isFalse();
+		assertThat(this.provider.openAiRequests()).hasSize(2);
 	}
 
 	@Test
@@ -154,6 +165,17 @@ class ThreadsIntegrationTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(nova.http().get(thread).send().json().path("messages")).isEmpty();
+	}
+
+	private HttpResponse<String> stream(Artist artist, String thread, String question) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + thread + "/messages"))
+				.header("Authorization", "Bearer " + TestKeySet.shared().accessToken(artist.id().value()))
+				.header("Accept", "text/event-stream")
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("content", question))))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<Map.Entry<String, JsonNode>> events(String body) {
