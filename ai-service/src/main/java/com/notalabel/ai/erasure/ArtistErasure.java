@@ -12,7 +12,8 @@ import com.notalabel.types.events.user.UserDeleted;
 
 /**
  * Erases everything ai-service holds about a deleted account: its facts, its threads with
- * their messages, and the record of its calls to the provider.
+ * their messages, and the record of its calls to the provider. The account's id is kept,
+ * so that a late event about it records no fact again.
  */
 @Component
 public class ArtistErasure {
@@ -28,6 +29,9 @@ public class ArtistErasure {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void on(UserDeleted event) {
 		java.util.UUID owner = event.userId().value();
+		this.jdbc.sql("insert into erased_artist (owner_id, erased_at) values (?, ?) on conflict do nothing")
+			.params(owner, java.sql.Timestamp.from(event.deletedAt()))
+			.update();
 		int facts = this.jdbc.sql("delete from fact where owner_id = ?").param(owner).update();
 		int threads = this.jdbc.sql("delete from thread where owner_id = ?").param(owner).update();
 		int calls = this.jdbc.sql("delete from provider_call where owner_id = ?").param(owner).update();

@@ -26,6 +26,14 @@ public class Facts {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(UserId owner, List<Fact> facts) {
+		boolean erased = this.jdbc.sql("select exists (select 1 from erased_artist where owner_id = ?)")
+			.param(owner.value())
+			.query(Boolean.class)
+			.single();
+		if (erased) {
+			// Another producer's stream may still carry an event about an account erased since.
+			return;
+		}
 		for (Fact fact : facts) {
 			this.jdbc.sql("""
 					insert into fact (owner_id, fact_id, label, value, numeric_value, unit, observed_at)

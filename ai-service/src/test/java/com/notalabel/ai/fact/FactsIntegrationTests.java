@@ -116,6 +116,9 @@ class FactsIntegrationTests {
 				.query(Long.class)
 				.single()).as(table).isZero();
 		}
+		TrackId late = TrackId.newId();
+		this.artists.milestone(nova, late, "Night Drive", 1_000, 1_200);
+		assertThat(nova.http().get("/api/v1/ai/facts").send().json().path("facts")).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from thread_message where thread_id = ?::uuid")
 			.param(thread.substring(thread.lastIndexOf('/') + 1))
 			.query(Long.class)
