@@ -156,7 +156,7 @@ public class Provider {
 				RuntimeException failure = classify(ex);
 				if (started.get() && failure instanceof ProviderFailure) {
 					// Pieces already went to the artist: a retry would repeat them.
-					throw new StreamBroken(failure);
+					throw new NotRetried(failure);
 				}
 				throw failure;
 			}
@@ -175,7 +175,7 @@ public class Provider {
 		try {
 			return this.breaker.executeSupplier(Retry.decorateSupplier(this.retry, attempt));
 		}
-		catch (ProviderFailure | StreamBroken | CallNotPermittedException ex) {
+		catch (ProviderFailure | NotRetried | CallNotPermittedException ex) {
 			log.warn("The AI provider {} failed: {}", this.name, ex.getMessage());
 			throw new ProviderUnavailable(this.name);
 		}
@@ -217,7 +217,7 @@ public class Provider {
 		if (status == 408 || status == 409 || status == 429 || status >= 500) {
 			return new ProviderFailure("HTTP " + status + ": " + ex.getMessage(), ex);
 		}
-		return new StreamBroken(new ProviderFailure("HTTP " + status + " (not retried): " + ex.getMessage(), ex));
+		return new NotRetried(new ProviderFailure("HTTP " + status + " (not retried): " + ex.getMessage(), ex));
 	}
 
 	private static int tokens(@Nullable Usage usage, boolean prompt) {
@@ -229,12 +229,14 @@ public class Provider {
 	}
 
 	/**
-	 * A failure that no retry may repeat: an answer already partly sent, or a request the
-	 * provider refused.
+	 * A failure no retry may follow: an answer already partly sent (a retry would send
+	 * its pieces twice), or a request the provider refused as such (a wrong key, a bad
+	 * request), which another attempt would not fix. Still a 503 for the artist, and not
+	 * counted by the breaker.
 	 */
-	static final class StreamBroken extends RuntimeException {
+	static final class NotRetried extends RuntimeException {
 
-		StreamBroken(Throwable cause) {
+		NotRetried(Throwable cause) {
 			super(cause.getMessage(), cause);
 		}
 

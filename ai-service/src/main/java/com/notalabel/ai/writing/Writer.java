@@ -56,7 +56,11 @@ public class Writer {
 		document.put("task", task);
 		List<Map<String, String>> facts = new ArrayList<>();
 		for (Fact fact : sheet.all()) {
-			facts.add(Map.of("id", fact.id(), "label", fact.label(), "value", fact.value()));
+			Map<String, String> entry = new LinkedHashMap<>();
+			entry.put("id", fact.id());
+			entry.put("label", fact.label());
+			entry.put("value", fact.value());
+			facts.add(entry);
 		}
 		document.put("facts", facts);
 		if (artistText != null) {
