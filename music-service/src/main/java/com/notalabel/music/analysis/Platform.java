@@ -5,29 +5,17 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import com.notalabel.music.analysis.TrackAnalysis.PlatformPreview;
+import com.notalabel.types.loudness.StoreLoudness;
+import com.notalabel.types.loudness.StoreLoudness.Normalisation;
 
 /**
- * The loudness normalisation of each streaming service, as the services publish it for
- * their default setting.
+ * The loudness normalisation of each streaming service, from the table in shared-types
+ * that ai-service's insights read too, with the sentences the artist is told.
  */
 enum Platform {
 
-	/**
-	 * -14 LUFS; turns quiet tracks up only as far as their true peak stays at -1 dBTP.
-	 */
-	SPOTIFY("spotify", "Spotify", -14.0, true, -1.0),
-
-	/** Sound Check: -16 LUFS. */
-	APPLE_MUSIC("apple_music", "Apple Music", -16.0, true, null),
-
-	/** -14 LUFS, and only ever turns down. */
-	YOUTUBE("youtube", "YouTube", -14.0, false, null),
-
-	TIDAL("tidal", "Tidal", -14.0, true, null),
-
-	AMAZON_MUSIC("amazon_music", "Amazon Music", -14.0, true, null),
-
-	DEEZER("deezer", "Deezer", -15.0, true, null);
+	SPOTIFY(StoreLoudness.SPOTIFY), APPLE_MUSIC(StoreLoudness.APPLE_MUSIC), YOUTUBE(StoreLoudness.YOUTUBE),
+	TIDAL(StoreLoudness.TIDAL), AMAZON_MUSIC(StoreLoudness.AMAZON_MUSIC), DEEZER(StoreLoudness.DEEZER);
 
 	/** Gains smaller than this are no change worth telling. */
 	private static final double AUDIBLE_GAIN_DB = 0.05;
@@ -42,12 +30,15 @@ enum Platform {
 
 	private final @Nullable Double upCeilingDbtp;
 
-	Platform(String code, String displayName, double targetLufs, boolean turnsUp, @Nullable Double upCeilingDbtp) {
-		this.code = code;
-		this.displayName = displayName;
-		this.targetLufs = targetLufs;
-		this.turnsUp = turnsUp;
-		this.upCeilingDbtp = upCeilingDbtp;
+	private final StoreLoudness store;
+
+	Platform(StoreLoudness store) {
+		this.store = store;
+		this.code = store.code();
+		this.displayName = store.displayName();
+		this.targetLufs = store.referenceLufs();
+		this.turnsUp = store.turnsUp();
+		this.upCeilingDbtp = store.upCeilingDbtp();
 	}
 
 	String code() {
@@ -74,20 +65,10 @@ enum Platform {
 			return new PlatformPreview(this.code, this.displayName, this.targetLufs, null, false, this.displayName
 					+ " cannot measure the loudness of this track, which is silent or nearly so; it will play it as it is.");
 		}
-		double wanted = this.targetLufs - integratedLufs;
-		double gain = wanted;
-		boolean limited = false;
-		if (wanted > 0 && !this.turnsUp) {
-			gain = 0.0;
-		}
-		else if (wanted > 0 && this.upCeilingDbtp != null && truePeakDbtp != null) {
-			double headroom = Math.max(0.0, this.upCeilingDbtp - truePeakDbtp);
-			if (headroom < wanted) {
-				gain = headroom;
-				limited = true;
-			}
-		}
-		gain = Math.round(gain * 100.0) / 100.0;
+		Normalisation normalisation = this.store.normalise(integratedLufs, truePeakDbtp);
+		double wanted = normalisation.wantedDb();
+		double gain = normalisation.gainDb();
+		boolean limited = normalisation.limitedByTruePeak();
 		return new PlatformPreview(this.code, this.displayName, this.targetLufs, gain, limited,
 				message(wanted, gain, limited));
 	}
