@@ -11,11 +11,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     // The rewrite proxy cuts a request body off at 10 MB unless told otherwise, which would truncate every
-    // track upload made through this server. The gateway accepts 1100 MB on the upload route (1 GiB of audio
-    // plus multipart framing; MAX_UPLOAD_SIZE), so this proxy does too. Next keeps a copy of a proxied body
-    // in memory while it is sent: under ./platform up a 1 GiB upload costs this process that much for its
-    // duration. Behind nginx (compose) /api never reaches this server.
-    proxyClientMaxBodySize: '1100mb',
+    // track upload made through this server. The gateway's largest route takes 2100 MB (a store report for
+    // analytics: 2 GB plus multipart framing; MAX_IMPORT_SIZE), so this proxy does too. Next keeps a copy of a
+    // proxied body in memory while it is sent: under ./platform up a 2 GB report costs this process that much
+    // for its duration. Behind nginx (compose) /api never reaches this server.
+    proxyClientMaxBodySize: '2100mb',
   },
   async rewrites() {
     return [

@@ -147,6 +147,21 @@ class JourneyIntegrationTests {
 		// An M4A whose index comes first: a player starts before the whole file arrives.
 		assertThat(new String(rendition.body(), 4, 4)).isEqualTo("ftyp");
 
+		// ai-service keeps its own facts from TrackProcessed: what each store's normalisation will do to
+		// the level. A -23 LUFS tone is turned up 9 dB by Spotify (-14 LUFS), its peaks far below -1 dBTP.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Response insights = api.get("/api/v1/ai/tracks/" + id(track) + "/insights", bearer(accessToken));
+			assertThat(insights.status()).as(insights.text()).isEqualTo(200);
+			JsonNode spotify = insights.json()
+				.path("stores")
+				.valueStream()
+				.filter((store) -> "Spotify".equals(store.path("name").asString()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(spotify.path("gainDb").asDouble()).isCloseTo(9.0, within(0.1));
+			assertThat(spotify.path("clips").asBoolean()).isFalse();
+		});
+
 		// What a store needs of a track that the audio does not say.
 		Response described = api.patch(track, Map.of("title", "Calibration", "isrc", ISRC, "genre", "Electronic"),
 				bearer(accessToken));
