@@ -45,6 +45,20 @@ class Deliveries {
 	}
 
 	/**
+	 * Claims the push of an event to a person who has a browser subscribed: one
+	 * statement, since most people have none and every event asks.
+	 * @return whether the person has a subscription and this is the event's first push
+	 */
+	boolean claimPush(UUID eventId, UserId user) {
+		return this.jdbc.sql("""
+				insert into delivery (event_id, user_id, channel, delivered_at)
+				select ?, ?, 'PUSH', ? where exists (select 1 from push_subscription where user_id = ?)
+				on conflict do nothing""")
+			.params(eventId, user.value(), Timestamp.from(this.clock.instant()), user.value())
+			.update() == 1;
+	}
+
+	/**
 	 * @return whether this is the first mail of the event to its address
 	 */
 	boolean claimAddress(UUID eventId) {

@@ -67,7 +67,7 @@ class Notifier {
 		if (notice.byMail() && channels.mail()) {
 			mail(eventId, notice);
 		}
-		if (channels.push() && this.deliveries.claim(eventId, notice.recipient(), Channel.PUSH)) {
+		if (channels.push() && this.deliveries.claimPush(eventId, notice.recipient())) {
 			UUID id = added.map(Notification::id)
 				.orElseGet(() -> Deliveries.identity(eventId, notice.recipient(), Channel.PUSH));
 			this.pushes.sendAfterCommit(notice.recipient(),
