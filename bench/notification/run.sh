@@ -23,7 +23,8 @@
 # (each side holds one socket per connection). Settings: BENCH_CONNECTIONS (10000), BENCH_RATE
 # (500 a second), BENCH_DURATION (30 s measured) after BENCH_WARMUP (10 s), BENCH_PORT (18401;
 # the peer on the next one), BENCH_JAVA_OPTS for both servers (-Xms256m -Xmx256m),
-# NOTIFICATION_JAR. Figures and the servers' logs stay in bench/notification/target/.
+# NOTIFICATION_JAR, BENCH_PEER_SERVER (tomcat, or jetty: the peer on Jetty), BENCH_SKIP_SERVICE
+# (set to 1: measure the peer only). Figures and the servers' logs stay in bench/notification/target/.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,8 +36,10 @@ ulimit -n "$(ulimit -Hn)"
 [ "$(ulimit -n)" -ge 12000 ] || { echo "run.sh: the open-file limit is $(ulimit -n); 12000 or more is needed" >&2; exit 1; }
 
 classpath="$("$here/../classpath.sh" notification-service)"
-(cd "$root" && ./mvnw -B -q -f bench/notification/peer/pom.xml package -DskipTests -Dspotless.check.skip=true \
-	-Dcheckstyle.skip=true) >&2
+profile=()
+[ "${BENCH_PEER_SERVER:-tomcat}" = jetty ] && profile=(-Pjetty)
+(cd "$root" && ./mvnw -B -q -f bench/notification/peer/pom.xml clean package "${profile[@]}" -DskipTests \
+	-Dspotless.check.skip=true -Dcheckstyle.skip=true) >&2
 peer_jar=$(ls "$here"/peer/target/bench-bare-sse-*.jar | grep -v original | head -n 1)
 mkdir -p "$here/target"
 exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$classpath" com.notalabel.bench.notification.SseBenchmark \

@@ -62,28 +62,31 @@ public final class SseBenchmark {
 				connections, rate, seconds, warmup, javaOpts, Figures.loadAverage());
 
 		List<String> lines = new ArrayList<>();
-		Result service;
-		try (TestKeySet keys = TestKeySet.create();
-				ScratchDatabase database = ScratchDatabase.create("nal_bench_notification")) {
-			Map<String, String> environment = ServiceJar.storedIn(database, redis);
-			environment.put("JWKS_URI", keys.uri().toString());
-			ServiceJar jar = ServiceJar.at(serviceJarLocation, results.resolve("notification-service.log"));
-			UUID[] people = new UUID[connections];
-			String[] tokens = new String[connections];
-			for (int i = 0; i < connections; i++) {
-				people[i] = UUID.randomUUID();
-				tokens[i] = keys.token(people[i]).value();
+		Result service = null;
+		boolean skipService = !Settings.text("BENCH_SKIP_SERVICE", "").isBlank();
+		if (!skipService) {
+			try (TestKeySet keys = TestKeySet.create();
+					ScratchDatabase database = ScratchDatabase.create("nal_bench_notification")) {
+				Map<String, String> environment = ServiceJar.storedIn(database, redis);
+				environment.put("JWKS_URI", keys.uri().toString());
+				ServiceJar jar = ServiceJar.at(serviceJarLocation, results.resolve("notification-service.log"));
+				UUID[] people = new UUID[connections];
+				String[] tokens = new String[connections];
+				for (int i = 0; i < connections; i++) {
+					people[i] = UUID.randomUUID();
+					tokens[i] = keys.token(people[i]).value();
+				}
+				try (RunningService running = jar.start(servicePort, environment, ServiceJar.jvmOptions(javaOpts))) {
+					String stream = database.name() + ":nal:events:music-service";
+					service = measure(results, "notification-service", running.pid(), servicePort,
+							(i) -> "GET /api/v1/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: "
+									+ "text/event-stream\r\nAuthorization: Bearer " + tokens[i] + "\r\n\r\n",
+							connections, warmup, seconds, rate,
+							(total) -> publishToStream(redis, stream, people, rate, total));
+				}
 			}
-			try (RunningService running = jar.start(servicePort, environment, ServiceJar.jvmOptions(javaOpts))) {
-				String stream = database.name() + ":nal:events:music-service";
-				service = measure(results, "notification-service", running.pid(), servicePort,
-						(i) -> "GET /api/v1/notifications/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: "
-								+ "text/event-stream\r\nAuthorization: Bearer " + tokens[i] + "\r\n\r\n",
-						connections, warmup, seconds, rate,
-						(total) -> publishToStream(redis, stream, people, rate, total));
-			}
+			lines.add(service.line());
 		}
-		lines.add(service.line());
 		Result peer;
 		ServiceJar bare = new ServiceJar(peerJar, results.resolve("bare-sse.log"));
 		try (RunningService running = bare.start(peerPort, Map.of("MAX_CONNECTIONS", "20000"),
@@ -99,6 +102,11 @@ public final class SseBenchmark {
 					});
 		}
 		lines.add(peer.line());
+		if (service == null) {
+			lines.forEach(System.out::println);
+			Files.write(results.resolve("figures.txt"), lines);
+			return;
+		}
 		lines.add(String.format("ratios service/bare: p50 %.2f, p99 %.2f, live heap %.2f, resident %.2f",
 				ratio(service.p50(), peer.p50()), ratio(service.p99(), peer.p99()),
 				ratio(service.heapMegabytes(), peer.heapMegabytes()),
