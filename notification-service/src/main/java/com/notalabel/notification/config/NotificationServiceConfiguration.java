@@ -3,16 +3,22 @@ package com.notalabel.notification.config;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.notalabel.notification.account.AccountMails;
+import com.notalabel.notification.digest.DigestSettings;
+import com.notalabel.notification.digest.WeeklyDigests;
 import com.notalabel.notification.erasure.PersonErasure;
 import com.notalabel.notification.live.LiveSettings;
 import com.notalabel.notification.mail.MailSettings;
 import com.notalabel.notification.notice.EventNotifications;
+import com.notalabel.notification.notice.SplitInvitationMails;
+import com.notalabel.notification.push.PushSettings;
 import com.notalabel.notification.recipient.Recipients;
 import com.notalabel.types.events.analytics.MilestoneReached;
 import com.notalabel.types.events.payment.PayoutCompleted;
 import com.notalabel.types.events.payment.PayoutFailed;
+import com.notalabel.types.events.payment.SplitInvitationSent;
 import com.notalabel.types.events.analytics.SpikeDetected;
 import com.notalabel.types.events.analytics.SuspiciousActivity;
 import com.notalabel.shared.events.EventSubscriptions;
@@ -29,12 +35,14 @@ import com.notalabel.types.events.user.UserRegistered;
  * The service's mail settings and the events it consumes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ MailSettings.class, LiveSettings.class })
+@EnableConfigurationProperties({ MailSettings.class, LiveSettings.class, PushSettings.class, DigestSettings.class })
+@EnableScheduling
 class NotificationServiceConfiguration {
 
 	@Bean
 	EventSubscriptions eventSubscriptions(AccountMails accountMails, Recipients recipients,
-			EventNotifications notifications, PersonErasure erasure) {
+			EventNotifications notifications, SplitInvitationMails invitations, WeeklyDigests digests,
+			PersonErasure erasure) {
 		return EventSubscriptions.builder()
 			// The address is recorded before the mail goes, in the same transaction.
 			.on(EmailVerificationRequested.class, recipients::on)
@@ -48,8 +56,11 @@ class NotificationServiceConfiguration {
 			.onEnvelope(ReleaseStatusChanged.class, notifications::onReleaseStatusChanged)
 			.onEnvelope(PayoutCompleted.class, notifications::onPayoutCompleted)
 			.onEnvelope(PayoutFailed.class, notifications::onPayoutFailed)
+			.onEnvelope(SplitInvitationSent.class, invitations::onSplitInvitationSent)
 			.onEnvelope(MilestoneReached.class, notifications::onMilestoneReached)
+			.onEnvelope(MilestoneReached.class, digests::onMilestoneReached)
 			.onEnvelope(SpikeDetected.class, notifications::onSpikeDetected)
+			.onEnvelope(SpikeDetected.class, digests::onSpikeDetected)
 			.onEnvelope(SuspiciousActivity.class, notifications::onSuspiciousActivity)
 			.build();
 	}

@@ -25,7 +25,8 @@ public class PersonErasure {
 	private static final List<String> STATEMENTS = List.of("delete from notification where user_id = ?",
 			"delete from preference where user_id = ?", "delete from delivery where user_id = ?",
 			"delete from push_subscription where user_id = ?", "delete from sent_mail where recipient_id = ?",
-			"delete from recipient where user_id = ?");
+			"delete from unsubscribe_token where user_id = ?", "delete from digest_item where user_id = ?",
+			"delete from digest where user_id = ?", "delete from recipient where user_id = ?");
 
 	private final JdbcClient jdbc;
 

@@ -41,10 +41,10 @@ public class Inbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Notification> add(UUID eventId, Notice notice) {
-		Optional<Notification> added = this.store.add(eventId, notice, this.clock.instant());
-		added.ifPresent((notification) -> this.events.publishEvent(
-				new InboxChanged(notice.recipient(), notification, this.store.count(notice.recipient(), true))));
-		return added;
+		Optional<InboxStore.Added> added = this.store.add(eventId, notice, this.clock.instant());
+		added.ifPresent((row) -> this.events
+			.publishEvent(new InboxChanged(notice.recipient(), row.notification(), row.unread())));
+		return added.map(InboxStore.Added::notification);
 	}
 
 	@Transactional(readOnly = true)

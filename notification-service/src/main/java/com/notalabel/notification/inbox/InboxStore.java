@@ -32,18 +32,34 @@ class InboxStore {
 	}
 
 	/**
-	 * Adds a notification unless the event already gave the person one.
+	 * Adds a notification unless the event already gave the person one, and counts the
+	 * person's unread ones with it in one round trip: the live stream sends both, for
+	 * every event.
 	 */
-	Optional<Notification> add(UUID eventId, Notice notice, Instant now) {
+	Optional<Added> add(UUID eventId, Notice notice, Instant now) {
+		// The count reads the statement's snapshot, which does not hold the row it inserts.
 		return this.jdbc.sql("""
-				insert into notification (id, user_id, event_id, category, title, body, link, occurred_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (event_id, user_id) do nothing
-				returning\s""" + COLUMNS)
+				with added as (
+				  insert into notification (id, user_id, event_id, category, title, body, link, occurred_at, created_at)
+				  values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  on conflict (event_id, user_id) do nothing
+				  returning\s""" + COLUMNS + """
+				)
+				select added.*, (select count(*) from notification n where n.user_id = added.user_id
+				  and n.read_at is null) + 1 as unread
+				from added""")
 			.params(UUID.randomUUID(), notice.recipient().value(), eventId, notice.category().name(), notice.title(),
 					notice.body(), notice.link(), Timestamp.from(notice.occurredAt()), Timestamp.from(now))
-			.query(InboxStore::map)
+			.query((rs, row) -> new Added(map(rs, row), rs.getLong("unread")))
 			.optional();
+	}
+
+	/**
+	 * @param notification the notification added
+	 * @param unread the person's unread notifications with it
+	 */
+	record Added(Notification notification, long unread) {
+
 	}
 
 	List<Notification> page(UserId user, boolean unreadOnly, int page, int size) {

@@ -8,27 +8,34 @@ package com.notalabel.notification.inbox;
 public enum NotificationCategory {
 
 	/** A track finished processing or could not be processed. */
-	TRACK_PROCESSING(true, true, false, false),
+	TRACK_PROCESSING("Track processing", true, true, false, false),
 
 	/** A store accepted, rejected, published or withdrew a release. */
-	RELEASE_STATUS(true, true, true, false),
+	RELEASE_STATUS("Releases", true, true, true, false),
 
 	/** A payout arrived or failed. */
-	PAYOUT(true, true, true, false),
+	PAYOUT("Payouts", true, true, true, false),
 
 	/** A collaborator named the person in a track's royalty split. */
-	SPLIT_INVITATION(true, true, true, false),
+	SPLIT_INVITATION("Split invitations", true, true, true, false),
 
 	/** A track passed a number of streams. */
-	MILESTONE(true, true, false, false),
+	MILESTONE("Milestones", true, true, false, false),
 
 	/** A track's streams or plays jumped. */
-	SPIKE(true, true, false, false),
+	SPIKE("Spikes", true, true, false, false),
 
 	/**
 	 * Streams that look artificial, which stores penalise: the person must hear of it.
 	 */
-	SECURITY(true, true, true, true);
+	SECURITY("Security", true, true, true, true),
+
+	/**
+	 * The weekly mail of the numbers of the week (milestones, spikes); by mail only.
+	 */
+	WEEKLY_DIGEST("Weekly digest", false, false, true, false);
+
+	private final String title;
 
 	private final boolean inbox;
 
@@ -38,11 +45,19 @@ public enum NotificationCategory {
 
 	private final boolean locked;
 
-	NotificationCategory(boolean inbox, boolean push, boolean mail, boolean locked) {
+	NotificationCategory(String title, boolean inbox, boolean push, boolean mail, boolean locked) {
+		this.title = title;
 		this.inbox = inbox;
 		this.push = push;
 		this.mail = mail;
 		this.locked = locked;
+	}
+
+	/**
+	 * @return how the category is called in the app and in mails
+	 */
+	public String title() {
+		return this.title;
 	}
 
 	public Channels defaults() {

@@ -60,6 +60,11 @@ public class Mailer {
 			message.setSentDate(Date.from(this.clock.instant()));
 			// RFC 3834: out-of-office and other robots must not answer.
 			message.setHeader("Auto-Submitted", "auto-generated");
+			if (mail.oneClickUnsubscribe() != null) {
+				// RFC 2369 and RFC 8058: the mail client's own unsubscribe button posts to it.
+				message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribe() + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
 			MimeBodyPart html = new MimeBodyPart();

@@ -1,6 +1,7 @@
 package com.notalabel.notification.preference;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +77,37 @@ public class Preferences {
 		Channels current = channelsFor(user, category);
 		store(user, category, new Channels(current.inbox(), current.push(), false));
 		return true;
+	}
+
+	/**
+	 * Whether mails of a category may go to an address that has no account here.
+	 * @param email the address
+	 * @param category the category
+	 * @return whether the address has not unsubscribed from it
+	 */
+	@Transactional(readOnly = true)
+	public boolean mailOnFor(String email, NotificationCategory category) {
+		return this.jdbc.sql("select count(*) from address_opt_out where email = ? and category = ?")
+			.params(normalized(email), category.name())
+			.query(Long.class)
+			.single() == 0;
+	}
+
+	/**
+	 * Turns mail of a category off for an address without an account, as the unsubscribe
+	 * link of a mail to it does.
+	 * @param email the address
+	 * @param category the category
+	 */
+	@Transactional
+	public void unsubscribeAddress(String email, NotificationCategory category) {
+		this.jdbc.sql("""
+				insert into address_opt_out (email, category, created_at) values (?, ?, now())
+				on conflict (email, category) do nothing""").params(normalized(email), category.name()).update();
+	}
+
+	private static String normalized(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private void store(UserId user, NotificationCategory category, Channels channels) {

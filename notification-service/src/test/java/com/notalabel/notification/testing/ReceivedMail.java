@@ -24,9 +24,12 @@ import jakarta.mail.internet.MimeMessage;
  * @param html the HTML part
  * @param autoSubmitted the {@code Auto-Submitted} header
  * @param messageId the {@code Message-ID} header
+ * @param listUnsubscribe the {@code List-Unsubscribe} header, or empty
+ * @param listUnsubscribePost the {@code List-Unsubscribe-Post} header, or empty
  */
 public record ReceivedMail(InternetAddress from, List<InternetAddress> to, String subject, String contentType,
-		List<String> partTypes, String text, String html, String autoSubmitted, String messageId) {
+		List<String> partTypes, String text, String html, String autoSubmitted, String messageId,
+		String listUnsubscribe, String listUnsubscribePost) {
 
 	static ReceivedMail of(MimeMessage message) {
 		try {
@@ -50,7 +53,9 @@ public record ReceivedMail(InternetAddress from, List<InternetAddress> to, Strin
 			}
 			return new ReceivedMail((InternetAddress) message.getFrom()[0], to, message.getSubject(),
 					message.getContentType(), partTypes, text, html,
-					Objects.toString(message.getHeader("Auto-Submitted", ","), ""), message.getMessageID());
+					Objects.toString(message.getHeader("Auto-Submitted", ","), ""), message.getMessageID(),
+					Objects.toString(message.getHeader("List-Unsubscribe", ","), ""),
+					Objects.toString(message.getHeader("List-Unsubscribe-Post", ","), ""));
 		}
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException(ex);
