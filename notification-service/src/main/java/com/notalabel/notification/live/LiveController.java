@@ -2,7 +2,9 @@ package com.notalabel.notification.live;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,10 +29,14 @@ class LiveController {
 	 * then gets only what is new.
 	 */
 	@GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(CurrentUser user,
+	ResponseEntity<SseEmitter> stream(CurrentUser user,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String header,
 			@RequestParam(name = "lastEventId", required = false) @Nullable String parameter) {
-		return this.stream.open(user.id(), lastSeen((header != null) ? header : parameter));
+		// no-transform: a proxy that compresses (the web app's server under ./platform up) would hold the
+		// events back until the stream ends.
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache().noTransform())
+			.body(this.stream.open(user.id(), lastSeen((header != null) ? header : parameter)));
 	}
 
 	private static long lastSeen(@Nullable String id) {

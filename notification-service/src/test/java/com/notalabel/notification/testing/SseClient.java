@@ -30,6 +30,8 @@ public final class SseClient implements AutoCloseable {
 
 	private final String contentType;
 
+	private final String cacheControl;
+
 	private SseClient(URI uri, String token, @Nullable String lastEventId) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Authorization", "Bearer " + token)
@@ -41,6 +43,7 @@ public final class SseClient implements AutoCloseable {
 		HttpResponse<Stream<String>> answer = this.response.orTimeout(20, TimeUnit.SECONDS).join();
 		this.status = answer.statusCode();
 		this.contentType = answer.headers().firstValue("Content-Type").orElse("");
+		this.cacheControl = answer.headers().firstValue("Cache-Control").orElse("");
 		Thread.ofVirtual().start(() -> read(answer.body()));
 	}
 
@@ -54,6 +57,10 @@ public final class SseClient implements AutoCloseable {
 
 	public String contentType() {
 		return this.contentType;
+	}
+
+	public String cacheControl() {
+		return this.cacheControl;
 	}
 
 	/**
