@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ShowcasePlayer } from '@/components/public/showcase-player';
@@ -13,6 +14,22 @@ function summary(bio: string | undefined, name: string): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
+/**
+ * The origin the visitor reached the page on (nginx and the app's own server pass it on): the picture's
+ * URL is a path on it, and link previews need it whole.
+ */
+async function originOf(): Promise<URL | undefined> {
+  const request = await headers();
+  const host = request.get('x-forwarded-host') ?? request.get('host');
+  if (!host) return undefined;
+  const proto = request.get('x-forwarded-proto') ?? 'http';
+  try {
+    return new URL(`${proto.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
   const artist = await findArtist(handle);
@@ -20,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const name = artist.displayName ?? handle;
   const description = summary(artist.bio, name);
   return {
+    metadataBase: await originOf(),
     title: name,
     description,
     openGraph: {
@@ -31,7 +49,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       images: artist.avatarUrl ? [{ url: artist.avatarUrl, alt: name }] : undefined,
     },
     twitter: {
-      card: artist.avatarUrl ? 'summary_large_image' : 'summary',
+      // The picture is square: the small card shows it whole.
+      card: 'summary',
       title: name,
       description,
       images: artist.avatarUrl ? [artist.avatarUrl] : undefined,
@@ -50,8 +69,8 @@ export default async function ArtistPage({ params }: Props) {
     <main id="main" className="mx-auto flex min-h-dvh max-w-2xl flex-col gap-6 px-6 py-12">
       <header className="flex flex-col items-center gap-4 text-center">
         {artist.avatarUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element -- the artist's picture lives on their own host
-          <img src={artist.avatarUrl} alt={name} className="size-32 rounded-full object-cover shadow" />
+          // eslint-disable-next-line @next/next/no-img-element -- already a 512 px JPEG, cached for good by its URL
+          <img src={artist.avatarUrl} alt={name} width={128} height={128} className="size-32 rounded-full object-cover shadow" />
         ) : (
           <div aria-hidden="true" className="flex size-32 items-center justify-center rounded-full bg-brand-100 text-4xl font-bold text-brand-700">
             {name.charAt(0).toUpperCase()}

@@ -14,7 +14,6 @@ describe('the profile patch', () => {
         bio: '',
         genres: 'techno',
         location: ' ',
-        avatarUrl: '',
         links: [{ key: 1, label: ' Site ', url: ' https://ada.example ' }],
       }),
     ).toEqual({
@@ -23,7 +22,6 @@ describe('the profile patch', () => {
       bio: null,
       genres: ['techno'],
       location: null,
-      avatarUrl: null,
       links: [{ label: 'Site', url: 'https://ada.example' }],
     });
   });

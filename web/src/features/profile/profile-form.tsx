@@ -25,7 +25,6 @@ interface Draft {
   bio: string;
   genres: string;
   location: string;
-  avatarUrl: string;
   links: LinkRow[];
 }
 
@@ -38,7 +37,6 @@ function draftOf(user: User): Draft {
     bio: user.bio ?? '',
     genres: (user.genres ?? []).join(', '),
     location: user.location ?? '',
-    avatarUrl: user.avatarUrl ?? '',
     links: (user.links ?? []).map((l) => ({ key: (rowKey += 1), label: l.label, url: l.url })),
   };
 }
@@ -59,12 +57,11 @@ export function profilePatchOf(draft: Draft): Record<string, unknown> {
     bio: text(draft.bio),
     genres: genresOf(draft.genres),
     location: text(draft.location),
-    avatarUrl: text(draft.avatarUrl),
     links: draft.links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })),
   };
 }
 
-const FIELDS = ['displayName', 'handle', 'bio', 'genres', 'location', 'avatarUrl', 'links'];
+const FIELDS = ['displayName', 'handle', 'bio', 'genres', 'location', 'links'];
 
 function Form({ user }: { user: User }) {
   const client = useQueryClient();
@@ -140,21 +137,6 @@ function Form({ user }: { user: User }) {
           error={genreError}
         />
         <TextField label="Location" value={draft.location} onChange={(e) => set('location', e.target.value)} error={errorFor('location')} />
-        <div className="flex gap-4 sm:col-span-2">
-          <TextField
-            label="Avatar URL"
-            type="url"
-            className="flex-1"
-            hint="An https address of your picture."
-            value={draft.avatarUrl}
-            onChange={(e) => set('avatarUrl', e.target.value)}
-            error={errorFor('avatarUrl')}
-          />
-          {user.avatarUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- the artist's own picture, on any host
-            <img src={user.avatarUrl} alt="Your current avatar" className="mt-7 size-16 rounded-full object-cover" />
-          ) : null}
-        </div>
       </Card>
       <Card aria-labelledby="links-heading">
         <fieldset className="flex flex-col gap-3">
@@ -219,11 +201,13 @@ function firstIndexed(error: unknown, field: string): string | undefined {
   return undefined;
 }
 
-export function ProfilePage() {
+/** The profile page; `picture`, the picture's own upload (app/(app)/profile), goes above the form. */
+export function ProfilePage({ picture }: { picture?: React.ReactNode } = {}) {
   const me = useMe();
   return (
     <>
       <PageHeader title="Profile" description="What fans and the stores see about you." />
+      {me.data ? picture : null}
       {me.data ? <Form key={me.data.id} user={me.data} /> : null}
     </>
   );

@@ -51,7 +51,7 @@ class DeploymentFilesTests {
 			"ANALYTICS_SERVICE_RESPONSE_TIMEOUT_MS", "JWT_NEXT_SIGNING_KEY", "JWT_LOCAL_KEY_FILE", "MAX_UPLOAD_SIZE",
 			"MUSIC_UPLOAD_RESPONSE_TIMEOUT_MS", "USER_PASSWORDS_RESPONSE_TIMEOUT_MS", "SMTP_CONNECT_TIMEOUT_MS",
 			"SMTP_TIMEOUT_MS", "REQUEST_BODY_IDLE_TIMEOUT", "S3_CONNECT_TIMEOUT", "S3_READ_TIMEOUT",
-			"S3_CALL_ATTEMPT_TIMEOUT", "S3_CALL_TIMEOUT", "S3_MAX_ATTEMPTS", "MAX_IMPORT_SIZE",
+			"S3_CALL_ATTEMPT_TIMEOUT", "S3_CALL_TIMEOUT", "S3_MAX_ATTEMPTS", "S3_PUBLIC_ENDPOINT", "MAX_IMPORT_SIZE",
 			"ANALYTICS_IMPORT_RESPONSE_TIMEOUT_MS", "EVENT_STREAM_RESPONSE_TIMEOUT_MS", "PAYOUT_RESPONSE_TIMEOUT_MS");
 
 	/** Families of tunables (rate limits, breakers) with sound defaults. */
@@ -268,6 +268,10 @@ class DeploymentFilesTests {
 		collect(root.resolve(application).resolve("src/main/resources/application.yml"), variables);
 		if (!"gateway".equals(application)) {
 			collect(root.resolve("shared-utils/src/main/resources/nal-service-defaults.yml"), variables);
+		}
+		// shared-utils' storage set-up (S3_*) is on only in a service that declares the S3 SDK.
+		if (Files.readString(root.resolve(application).resolve("pom.xml")).contains("<artifactId>s3</artifactId>")) {
+			collect(root.resolve("shared-utils/src/main/resources/nal-storage-defaults.yml"), variables);
 		}
 		return variables;
 	}

@@ -184,6 +184,30 @@ class EdgeIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void letsAProfilePicturePastTheDefaultLimitButNoFurther() {
+		// The avatar route has its own limit (6 MB, above user-service's 5 MB); the default here is 64 KB.
+		this.http.put()
+			.uri("/api/v1/users/me/avatar")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(new byte[256 * 1024])
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.http.put()
+			.uri("/api/v1/users/me/avatar")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestKeySet.shared().token().value()))
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(new byte[7 * 1024 * 1024])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+
+		assertThat(StubPlatform.users.receivedUnder("/api/v1/users/me/avatar")).singleElement()
+			.satisfies((request) -> assertThat(request.bodyLength()).isEqualTo(256 * 1024));
+	}
+
+	@Test
 	void letsAStoreReportImportPastTheDefaultLimit() {
 		// The import route has its own limit (MAX_IMPORT_SIZE, 2100 MB); the default here is 64 KB.
 		this.http.post()

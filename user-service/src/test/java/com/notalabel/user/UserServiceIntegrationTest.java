@@ -8,11 +8,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
 
 import com.notalabel.test.infra.RealInfrastructure;
+import com.notalabel.user.testing.UserTestEnvironment;
 
 /**
- * The whole service on a real port against real PostgreSQL and Redis. The same
+ * The whole service on a real port against real PostgreSQL, Redis and S3. The same
  * configuration as {@link UserServiceApplicationIntegrationTests}' contract, so that
  * every class using it shares that one context.
  */
@@ -20,6 +22,7 @@ import com.notalabel.test.infra.RealInfrastructure;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = UserTestEnvironment.class)
 @RealInfrastructure
 public @interface UserServiceIntegrationTest {
 

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import com.notalabel.shared.storage.StorageProperties;
 import com.notalabel.types.id.AlbumId;
 import com.notalabel.types.id.UserId;
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.shared.web.SortOrder;
@@ -78,7 +78,7 @@ public class Albums {
 
 	private final EventPublisher events;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final Validator validator;
 
@@ -86,7 +86,7 @@ public class Albums {
 
 	private final Clock clock;
 
-	Albums(AlbumRepository albums, TrackRepository tracks, EventPublisher events, ObjectStorage storage,
+	Albums(AlbumRepository albums, TrackRepository tracks, EventPublisher events, ObjectStore storage,
 			Validator validator, JsonMapper mapper, Clock clock) {
 		this.albums = albums;
 		this.tracks = tracks;

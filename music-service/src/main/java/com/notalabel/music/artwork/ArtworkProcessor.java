@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import com.notalabel.music.album.AlbumArtwork.Variant;
-import com.notalabel.music.artwork.ImageCodec.Dimensions;
+import com.notalabel.shared.image.ImageCodec;
+import com.notalabel.shared.image.ImageCodec.Dimensions;
+import com.notalabel.shared.image.ImageFormat;
+import com.notalabel.shared.image.UnreadableImage;
 
 /**
  * Turns an uploaded file into what is stored: checks it in order of cost (type from the
@@ -31,13 +34,16 @@ class ArtworkProcessor {
 	}
 
 	ProcessedArtwork process(byte[] upload) {
-		ImageFormat format = ImageFormat.sniff(upload).orElseThrow(UnsupportedArtworkFormat::new);
+		// Stores take JPEG and PNG covers only.
+		ImageFormat format = ImageFormat.sniff(upload)
+			.filter((sniffed) -> sniffed == ImageFormat.JPEG || sniffed == ImageFormat.PNG)
+			.orElseThrow(UnsupportedArtworkFormat::new);
 		byte[] original = MetadataStripper.strip(format, upload);
-		Dimensions size = ImageCodec.header(format, original);
+		Dimensions size = header(format, original);
 		check(size);
 		acquire();
 		try {
-			BufferedImage decoded = ImageCodec.decode(format, original);
+			BufferedImage decoded = decode(format, original);
 			if (decoded.getWidth() != size.width() || decoded.getHeight() != size.height()) {
 				throw new ArtworkUnreadable();
 			}
@@ -55,6 +61,24 @@ class ArtworkProcessor {
 		}
 		finally {
 			this.renders.release();
+		}
+	}
+
+	private static Dimensions header(ImageFormat format, byte[] image) {
+		try {
+			return ImageCodec.header(format, image);
+		}
+		catch (UnreadableImage ex) {
+			throw new ArtworkUnreadable();
+		}
+	}
+
+	private static BufferedImage decode(ImageFormat format, byte[] image) {
+		try {
+			return ImageCodec.decode(format, image);
+		}
+		catch (UnreadableImage ex) {
+			throw new ArtworkUnreadable();
 		}
 	}
 

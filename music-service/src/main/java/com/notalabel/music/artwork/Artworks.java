@@ -24,7 +24,7 @@ import com.notalabel.music.album.Albums;
 import com.notalabel.music.album.Albums.CoverChanged;
 import com.notalabel.music.artwork.ArtworkProcessor.ProcessedArtwork;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.types.Uuid7;
 import com.notalabel.types.id.AlbumId;
 import com.notalabel.types.id.UserId;
@@ -48,13 +48,13 @@ class Artworks {
 
 	private final ArtworkProcessor processor;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final ArtworkProperties properties;
 
 	private final Clock clock;
 
-	Artworks(Albums albums, ArtworkProcessor processor, ObjectStorage storage, ArtworkProperties properties,
+	Artworks(Albums albums, ArtworkProcessor processor, ObjectStore storage, ArtworkProperties properties,
 			Clock clock) {
 		this.albums = albums;
 		this.processor = processor;

@@ -1,5 +1,6 @@
 package com.notalabel.music.artwork;
 
+import com.notalabel.shared.image.ImageFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -57,6 +58,8 @@ final class MetadataStripper {
 		return switch (format) {
 			case JPEG -> stripJpeg(image);
 			case PNG -> stripPng(image);
+			// Not a cover format: ArtworkProcessor refuses it before this.
+			case WEBP -> throw new UnsupportedArtworkFormat();
 		};
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.events.user.UserDeleted;
 import com.notalabel.types.id.UserId;
@@ -41,11 +41,11 @@ public class CatalogueErasure {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final TrackRepository tracks;
 
-	CatalogueErasure(JdbcClient jdbc, ObjectStorage storage, TrackRepository tracks) {
+	CatalogueErasure(JdbcClient jdbc, ObjectStore storage, TrackRepository tracks) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.tracks = tracks;

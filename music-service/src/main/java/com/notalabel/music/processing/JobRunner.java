@@ -28,7 +28,7 @@ import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.processing.JobLease.LeaseLost;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 
 /**
  * Runs one claimed job outside any transaction: downloads the original to a temporary
@@ -48,7 +48,7 @@ class JobRunner {
 
 	private final JobCompletion completion;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final ProcessingProperties properties;
 
@@ -56,7 +56,7 @@ class JobRunner {
 
 	private final MeterRegistry meters;
 
-	JobRunner(JobCompletion completion, ObjectStorage storage, ProcessingProperties properties, Clock clock,
+	JobRunner(JobCompletion completion, ObjectStore storage, ProcessingProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.completion = completion;
 		this.storage = storage;

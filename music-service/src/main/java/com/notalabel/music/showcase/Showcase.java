@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.music.showcase.ShowcaseResponse.ShowcasedTrack;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.shared.web.Problems.FieldError;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.id.UserId;
@@ -36,9 +36,9 @@ class Showcase {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
-	Showcase(JdbcClient jdbc, ObjectStorage storage) {
+	Showcase(JdbcClient jdbc, ObjectStore storage) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 	}

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.notalabel.audio.engine.RenditionFormat;
 import com.notalabel.audio.inspection.AudioFormat;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.transaction.AfterCommit;
 import com.notalabel.shared.web.JsonMergePatch;
@@ -41,7 +41,7 @@ class Tracks {
 
 	private final TrackRepository tracks;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final EventPublisher events;
 
@@ -51,7 +51,7 @@ class Tracks {
 
 	private final Clock clock;
 
-	Tracks(TrackRepository tracks, ObjectStorage storage, EventPublisher events, ApplicationEventPublisher local,
+	Tracks(TrackRepository tracks, ObjectStore storage, EventPublisher events, ApplicationEventPublisher local,
 			JsonMapper mapper, Clock clock) {
 		this.tracks = tracks;
 		this.storage = storage;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import com.notalabel.audio.inspection.AudioInspector;
 import com.notalabel.audio.inspection.Head;
 import com.notalabel.audio.inspection.Inspection;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 
 /**
  * Streams an upload's file part into S3. The first buffer (two, behind a large ID3 tag)
@@ -30,11 +30,11 @@ import com.notalabel.music.storage.ObjectStorage;
 @Component
 class OriginalReceiver {
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final PartBuffers buffers;
 
-	OriginalReceiver(ObjectStorage storage, PartBuffers buffers) {
+	OriginalReceiver(ObjectStore storage, PartBuffers buffers) {
 		this.storage = storage;
 		this.buffers = buffers;
 	}

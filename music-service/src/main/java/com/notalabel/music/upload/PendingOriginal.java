@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 import com.notalabel.audio.inspection.AudioFormat;
 import com.notalabel.audio.inspection.Tags;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 
 /**
  * An upload's file, received and checked but not yet an object: either a small file still
@@ -24,7 +24,7 @@ final class PendingOriginal implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(PendingOriginal.class);
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final String key;
 
@@ -38,7 +38,7 @@ final class PendingOriginal implements AutoCloseable {
 
 	private boolean committed;
 
-	private PendingOriginal(ObjectStorage storage, String key, Received received, byte @Nullable [] whole,
+	private PendingOriginal(ObjectStore storage, String key, Received received, byte @Nullable [] whole,
 			@Nullable MultipartWriter writer, PartBuffers.Lease lease) {
 		this.storage = storage;
 		this.key = key;
@@ -48,12 +48,12 @@ final class PendingOriginal implements AutoCloseable {
 		this.lease = lease;
 	}
 
-	static PendingOriginal inOneBuffer(ObjectStorage storage, String key, Received received, byte[] buffer,
+	static PendingOriginal inOneBuffer(ObjectStore storage, String key, Received received, byte[] buffer,
 			PartBuffers.Lease lease) {
 		return new PendingOriginal(storage, key, received, buffer, null, lease);
 	}
 
-	static PendingOriginal inParts(ObjectStorage storage, String key, Received received, MultipartWriter writer,
+	static PendingOriginal inParts(ObjectStore storage, String key, Received received, MultipartWriter writer,
 			PartBuffers.Lease lease) {
 		return new PendingOriginal(storage, key, received, null, writer, lease);
 	}

@@ -13,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.notalabel.music.processing.ProcessingQueue;
 import com.notalabel.music.processing.TestCatalogue;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.upload.TracksHttp;
@@ -37,7 +37,7 @@ class AnalysisIntegrationTests {
 
 	private final UUID artist = UUID.randomUUID();
 
-	AnalysisIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
+	AnalysisIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStore storage,
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
 			@Autowired JdbcClient jdbc, @Autowired Environment environment) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);

@@ -1,5 +1,6 @@
 package com.notalabel.music.artwork;
 
+import com.notalabel.shared.image.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.notalabel.music.artwork;
 
+import com.notalabel.shared.image.ImageFormat;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;

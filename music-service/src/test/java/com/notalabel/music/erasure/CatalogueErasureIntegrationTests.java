@@ -19,7 +19,7 @@ import com.notalabel.audio.inspection.SampleAudio;
 import com.notalabel.music.processing.ProcessingQueue;
 import com.notalabel.music.processing.TestCatalogue;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.Credit;
 import com.notalabel.music.track.CreditRole;
@@ -48,7 +48,7 @@ class CatalogueErasureIntegrationTests {
 
 	private final TrackRepository tracks;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final CatalogueErasure erasure;
 
@@ -59,7 +59,7 @@ class CatalogueErasureIntegrationTests {
 	private final TracksHttp http;
 
 	CatalogueErasureIntegrationTests(@LocalServerPort int port, @Autowired TrackRepository tracks,
-			@Autowired ObjectStorage storage, @Autowired ProcessingQueue queue,
+			@Autowired ObjectStore storage, @Autowired ProcessingQueue queue,
 			@Autowired PlatformTransactionManager transactionManager, @Autowired JdbcClient jdbc,
 			@Autowired CatalogueErasure erasure, @Autowired StringRedisTemplate redis, @Autowired RedisKeys keys) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.id.TrackId;
@@ -46,7 +46,7 @@ class JobClaimsIntegrationTests {
 
 	private final List<TrackId> tracks = new ArrayList<>();
 
-	JobClaimsIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
+	JobClaimsIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStore storage,
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
 			@Autowired JdbcClient jdbc, @Autowired JobClaims claims, @Autowired ProcessingWorkers workers) {
 		this.catalogue = new TestCatalogue(tracks, storage, queue, transactionManager, jdbc);

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.notalabel.music.processing.JobCompletion.Ending;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.track.TrackStatus;
@@ -70,7 +70,7 @@ class JobLeasesIntegrationTests {
 	@TempDir
 	Path directory;
 
-	JobLeasesIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
+	JobLeasesIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStore storage,
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
 			@Autowired JdbcClient jdbc, @Autowired JobClaims claims, @Autowired JobRunner runner,
 			@Autowired ProcessingWorkers workers, @Autowired ProcessingProperties properties,

@@ -25,7 +25,7 @@ import com.notalabel.audio.engine.AnalysisResult;
 import com.notalabel.audio.engine.AudioEngine;
 import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
@@ -49,7 +49,7 @@ class ProcessingIntegrationTests {
 
 	private final TestCatalogue catalogue;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final PublishedEvents events;
 
@@ -74,7 +74,7 @@ class ProcessingIntegrationTests {
 	@TempDir
 	Path directory;
 
-	ProcessingIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStorage storage,
+	ProcessingIntegrationTests(@Autowired TrackRepository tracks, @Autowired ObjectStore storage,
 			@Autowired ProcessingQueue queue, @Autowired PlatformTransactionManager transactionManager,
 			@Autowired JdbcClient jdbc, @Autowired StringRedisTemplate redis, @Autowired RedisKeys keys,
 			@Autowired JsonMapper json, @Autowired Environment environment, @Autowired JobCompletion completion,

@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.track.Track;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.types.id.TrackId;
@@ -32,7 +32,7 @@ public final class TestCatalogue {
 
 	private final TrackRepository tracks;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final ProcessingQueue queue;
 
@@ -40,7 +40,7 @@ public final class TestCatalogue {
 
 	private final JdbcClient jdbc;
 
-	public TestCatalogue(TrackRepository tracks, ObjectStorage storage, ProcessingQueue queue,
+	public TestCatalogue(TrackRepository tracks, ObjectStore storage, ProcessingQueue queue,
 			PlatformTransactionManager transactionManager, JdbcClient jdbc) {
 		this.tracks = tracks;
 		this.storage = storage;

@@ -25,7 +25,7 @@ import com.notalabel.audio.engine.AnalysisResult;
 import com.notalabel.audio.engine.AudioEngine;
 import com.notalabel.music.processing.JobCompletion.Ending;
 import com.notalabel.music.storage.ObjectKeys;
-import com.notalabel.music.storage.ObjectStorage;
+import com.notalabel.shared.storage.ObjectStore;
 import com.notalabel.music.testing.MusicServiceIntegrationTest;
 import com.notalabel.music.track.TrackRepository;
 import com.notalabel.music.upload.TracksHttp;
@@ -53,7 +53,7 @@ class TrackDeletionRaceIntegrationTests {
 
 	private final TestCatalogue catalogue;
 
-	private final ObjectStorage storage;
+	private final ObjectStore storage;
 
 	private final TrackRepository tracks;
 
@@ -77,7 +77,7 @@ class TrackDeletionRaceIntegrationTests {
 	Path directory;
 
 	TrackDeletionRaceIntegrationTests(@LocalServerPort int port, @Autowired TrackRepository tracks,
-			@Autowired ObjectStorage storage, @Autowired ProcessingQueue queue,
+			@Autowired ObjectStore storage, @Autowired ProcessingQueue queue,
 			@Autowired PlatformTransactionManager transactionManager, @Autowired JdbcClient jdbc,
 			@Autowired StringRedisTemplate redis, @Autowired RedisKeys keys, @Autowired JobCompletion completion,
 			@Autowired JobRunner runner, @Autowired JobLeases leases) {

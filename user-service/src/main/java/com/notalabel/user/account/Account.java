@@ -58,7 +58,7 @@ public class Account {
 	@OrderColumn(name = "position")
 	private List<Link> links;
 
-	private @Nullable String avatarUrl;
+	private @Nullable UUID avatarId;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
@@ -149,7 +149,42 @@ public class Account {
 
 	public Profile profile() {
 		return new Profile(this.displayName, this.handle, this.bio, List.copyOf(this.genres), this.location,
-				List.copyOf(this.links), this.avatarUrl);
+				List.copyOf(this.links));
+	}
+
+	/**
+	 * @return the id of the current profile picture's upload, or {@code null} when there
+	 * is none
+	 */
+	public @Nullable UUID avatarId() {
+		return this.avatarId;
+	}
+
+	/**
+	 * Points the profile at a newly stored picture.
+	 * @param avatar the new upload's id
+	 * @param now when
+	 * @return the replaced upload's id, or {@code null}
+	 */
+	public @Nullable UUID replaceAvatar(UUID avatar, Instant now) {
+		UUID previous = this.avatarId;
+		this.avatarId = avatar;
+		this.updatedAt = now;
+		return previous;
+	}
+
+	/**
+	 * Takes the picture off the profile.
+	 * @param now when
+	 * @return the removed upload's id, or {@code null} when there was none
+	 */
+	public @Nullable UUID removeAvatar(Instant now) {
+		UUID previous = this.avatarId;
+		if (previous != null) {
+			this.avatarId = null;
+			this.updatedAt = now;
+		}
+		return previous;
 	}
 
 	public String displayName() {
@@ -213,7 +248,6 @@ public class Account {
 		this.location = profile.location();
 		this.links.clear();
 		this.links.addAll(profile.links());
-		this.avatarUrl = profile.avatarUrl();
 		this.updatedAt = now;
 		return true;
 	}

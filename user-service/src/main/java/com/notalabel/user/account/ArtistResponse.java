@@ -16,7 +16,8 @@ import com.notalabel.types.id.UserId;
  * @param genres genres, most important first
  * @param location where the artist is based, or {@code null}
  * @param links links to other pages
- * @param avatarUrl the profile picture, or {@code null}
+ * @param avatarUrl where a browser loads the profile picture (512 px; {@code &size=96}
+ * for the small one), a path on the platform's origin, or {@code null} when there is none
  */
 public record ArtistResponse(UserId id, String handle, String displayName, @Nullable String bio, List<String> genres,
 		@Nullable String location, List<Link> links, @Nullable String avatarUrl) {
@@ -24,7 +25,7 @@ public record ArtistResponse(UserId id, String handle, String displayName, @Null
 	static ArtistResponse of(Account account) {
 		Profile profile = account.profile();
 		return new ArtistResponse(account.id(), String.valueOf(profile.handle()), profile.displayName(), profile.bio(),
-				profile.genres(), profile.location(), profile.links(), profile.avatarUrl());
+				profile.genres(), profile.location(), profile.links(), AvatarUrls.of(account));
 	}
 
 }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param bio the artist's own description, or {@code null}
  * @param genres the genres the artist plays, most important first
  * @param location where the artist is based, or {@code null}
- * @param links links to the artist's other pages
- * @param avatarUrl the profile picture (https), or {@code null}
+ * @param links links to the artist's other pages; the picture is not part of it but an
+ * upload of its own ({@code /api/v1/users/me/avatar})
  */
 public record Profile(
 		@NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS,
@@ -39,9 +39,7 @@ public record Profile(
 				message = "must not contain control characters") String> genres,
 		@Nullable @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS,
 				message = "must not contain control characters") String location,
-		@NotNull @Size(max = 10) List<@NotNull @Valid Link> links,
-		@Nullable @Size(max = 500) @Pattern(regexp = "https://\\S+",
-				message = "must be an https URL") String avatarUrl) {
+		@NotNull @Size(max = 10) List<@NotNull @Valid Link> links) {
 
 	/** The JSON names of the fields, the only ones a profile update may carry. */
 	static final Set<String> FIELD_NAMES = Arrays.stream(Profile.class.getRecordComponents())

@@ -32,8 +32,8 @@ class ProfileController {
 	}
 
 	/**
-	 * A JSON merge patch of the profile: display name, handle, bio, genres, location,
-	 * links and avatar URL; nothing else.
+	 * A JSON merge patch of the profile: display name, handle, bio, genres, location and
+	 * links; nothing else (the picture is uploaded to {@code /api/v1/users/me/avatar}).
 	 */
 	@PatchMapping(path = "/api/v1/users/me", consumes = { "application/merge-patch+json", "application/json" })
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A JSON merge patch (RFC 7396) of these fields",

@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.notalabel.shared.events.EventPublisher;
 import com.notalabel.shared.web.JsonMergePatch;
 import com.notalabel.shared.web.Problems.FieldError;
-import com.notalabel.types.events.user.UserProfileUpdated;
-import com.notalabel.types.events.user.UserProfileUpdated.ProfileLink;
 import com.notalabel.types.id.UserId;
 
 /**
@@ -95,10 +93,7 @@ class Profiles {
 		}
 		Instant now = this.clock.instant();
 		if (account.updateProfile(updated, now)) {
-			this.events.publish(new UserProfileUpdated(account.id(), updated.displayName(), updated.handle(),
-					updated.bio(), updated.genres(), updated.location(),
-					updated.links().stream().map((link) -> new ProfileLink(link.label(), link.url())).toList(),
-					updated.avatarUrl(), now));
+			this.events.publish(ProfileUpdates.of(account, now));
 		}
 		return UserResponse.of(account);
 	}

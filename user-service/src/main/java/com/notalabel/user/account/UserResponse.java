@@ -20,7 +20,8 @@ import com.notalabel.types.id.UserId;
  * @param genres genres, most important first
  * @param location where the artist is based, or {@code null}
  * @param links links to other pages
- * @param avatarUrl the profile picture, or {@code null}
+ * @param avatarUrl where a browser loads the profile picture (512 px; {@code &size=96}
+ * for the small one), a path on the platform's origin, or {@code null} when there is none
  * @param roles what the person may do
  * @param createdAt when the account was created
  */
@@ -32,7 +33,7 @@ public record UserResponse(UserId id, String email, boolean emailVerified, Strin
 		Profile profile = account.profile();
 		return new UserResponse(account.id(), account.email(), account.isEmailVerified(), profile.displayName(),
 				profile.handle(), profile.bio(), profile.genres(), profile.location(), profile.links(),
-				profile.avatarUrl(), account.roleNames(), account.createdAt());
+				AvatarUrls.of(account), account.roleNames(), account.createdAt());
 	}
 
 }

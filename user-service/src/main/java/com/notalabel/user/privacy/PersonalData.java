@@ -18,6 +18,7 @@ import com.notalabel.user.account.Account;
 import com.notalabel.user.account.AccountNotFound;
 import com.notalabel.user.account.AccountRepository;
 import com.notalabel.user.account.UserResponse;
+import com.notalabel.user.avatar.Avatars;
 import com.notalabel.user.login.KnownDevices;
 import com.notalabel.user.password.PasswordConfirmation;
 import com.notalabel.user.session.Sessions;
@@ -40,6 +41,8 @@ class PersonalData {
 
 	private final EventPublisher events;
 
+	private final Avatars avatars;
+
 	private final TransactionTemplate transaction;
 
 	private final TransactionTemplate readOnly;
@@ -47,12 +50,13 @@ class PersonalData {
 	private final Clock clock;
 
 	PersonalData(AccountRepository accounts, Sessions sessions, KnownDevices devices, PasswordConfirmation confirmation,
-			EventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+			EventPublisher events, Avatars avatars, PlatformTransactionManager transactions, Clock clock) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.devices = devices;
 		this.confirmation = confirmation;
 		this.events = events;
+		this.avatars = avatars;
 		this.transaction = new TransactionTemplate(transactions);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
@@ -78,7 +82,8 @@ class PersonalData {
 
 	/**
 	 * Erases the account after the person re-entered their password. Every session ends
-	 * at once; {@code UserDeleted} tells every other service to erase what it holds.
+	 * at once; {@code UserDeleted} tells every other service to erase what it holds, and
+	 * the profile pictures leave storage once the erasure has committed.
 	 */
 	void erase(CurrentUser user, String password) {
 		this.confirmation.confirm(user, password, "password");
@@ -88,6 +93,7 @@ class PersonalData {
 			this.sessions.revokeAll(account.id(), RevocationReason.ACCOUNT_DELETED, null);
 			this.events.publish(new UserDeleted(account.id(), now));
 			this.accounts.delete(account);
+			this.avatars.eraseAfterCommit(account.id());
 			log.atInfo()
 				.addKeyValue("event.action", "account-erased")
 				.addKeyValue("user.id", account.id())

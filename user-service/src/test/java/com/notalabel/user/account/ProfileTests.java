@@ -11,12 +11,12 @@ class ProfileTests {
 	@Test
 	void namesExactlyTheFieldsAProfileUpdateMayCarry() {
 		assertThat(Profile.FIELD_NAMES).containsExactlyInAnyOrder("displayName", "handle", "bio", "genres", "location",
-				"links", "avatarUrl");
+				"links");
 	}
 
 	@Test
 	void storesHandlesInLowerCaseAndNamesTrimmed() {
-		Profile profile = new Profile(" Nova ", "Nova-Lane", null, null, null, null, null);
+		Profile profile = new Profile(" Nova ", "Nova-Lane", null, null, null, null);
 
 		assertThat(profile.displayName()).isEqualTo("Nova");
 		assertThat(profile.handle()).isEqualTo("nova-lane");

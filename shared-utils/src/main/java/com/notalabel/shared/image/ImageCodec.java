@@ -1,4 +1,4 @@
-package com.notalabel.music.artwork;
+package com.notalabel.shared.image;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -22,10 +22,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The JDK's Image I/O, used so that an untrusted file is never decoded blindly: the size
- * comes from the header first, and only a size within limits is decoded. Streams are
- * memory-backed, so that Image I/O writes no temporary files.
+ * comes from the header first, and only a size within the caller's limits is decoded.
+ * Streams are memory-backed, so that Image I/O writes no temporary files. What it encodes
+ * carries no metadata but JFIF: no EXIF (GPS, camera serial), XMP or ICC profile.
  */
-final class ImageCodec {
+public final class ImageCodec {
 
 	private ImageCodec() {
 	}
@@ -35,16 +36,16 @@ final class ImageCodec {
 	 * @param format the format, as sniffed
 	 * @param image the file
 	 * @return width and height
-	 * @throws ArtworkUnreadable if there is no readable header
+	 * @throws UnreadableImage if there is no readable header
 	 */
-	static Dimensions header(ImageFormat format, byte[] image) {
+	public static Dimensions header(ImageFormat format, byte[] image) {
 		ImageReader reader = reader(format);
 		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image))) {
 			reader.setInput(in, true, true);
 			return new Dimensions(reader.getWidth(0), reader.getHeight(0));
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ArtworkUnreadable();
+			throw new UnreadableImage(ex);
 		}
 		finally {
 			reader.dispose();
@@ -56,9 +57,9 @@ final class ImageCodec {
 	 * @param format the format, as sniffed
 	 * @param image the file
 	 * @return the pixels
-	 * @throws ArtworkUnreadable if the decoder refuses the file
+	 * @throws UnreadableImage if the decoder refuses the file
 	 */
-	static BufferedImage decode(ImageFormat format, byte[] image) {
+	public static BufferedImage decode(ImageFormat format, byte[] image) {
 		ImageReader reader = reader(format);
 		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(image))) {
 			reader.setInput(in, true, true);
@@ -66,8 +67,8 @@ final class ImageCodec {
 		}
 		catch (IOException | RuntimeException ex) {
 			// Image I/O reports hostile input with a mix of IIOException and runtime
-			// exceptions; to the artist all of them mean the same.
-			throw new ArtworkUnreadable();
+			// exceptions; to the person uploading all of them mean the same.
+			throw new UnreadableImage(ex);
 		}
 		finally {
 			reader.dispose();
@@ -75,12 +76,12 @@ final class ImageCodec {
 	}
 
 	/**
-	 * The image as opaque sRGB: transparency is laid on white (a cover has no
-	 * background), and other colour spaces are converted by Java 2D.
+	 * The image as opaque sRGB: transparency is laid on white, and other colour spaces
+	 * are converted by Java 2D.
 	 * @param image the decoded image
 	 * @return an image of type {@link BufferedImage#TYPE_INT_RGB}
 	 */
-	static BufferedImage opaqueRgb(BufferedImage image) {
+	public static BufferedImage opaqueRgb(BufferedImage image) {
 		if (image.getType() == BufferedImage.TYPE_INT_RGB) {
 			return image;
 		}
@@ -98,14 +99,28 @@ final class ImageCodec {
 	}
 
 	/**
+	 * The largest centred square of the image.
+	 * @param image an image
+	 * @return the square (a view sharing the pixels), or the image if it is square
+	 */
+	public static BufferedImage centreSquare(BufferedImage image) {
+		int side = Math.min(image.getWidth(), image.getHeight());
+		if (image.getWidth() == image.getHeight()) {
+			return image;
+		}
+		return image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
+	}
+
+	/**
 	 * Scales a square image down: halving with bilinear filtering while the image is at
 	 * least twice the target (each halving averages 2 × 2 pixels, so nothing is skipped),
 	 * then one bicubic step. Never enlarges.
 	 * @param square the image
 	 * @param side the target side
-	 * @return the image with sides of at most {@code side}
+	 * @return the image with sides of at most {@code side}, of type
+	 * {@link BufferedImage#TYPE_INT_RGB} when scaled
 	 */
-	static BufferedImage scaledDown(BufferedImage square, int side) {
+	public static BufferedImage scaledDown(BufferedImage square, int side) {
 		BufferedImage current = square;
 		int size = current.getWidth();
 		while (size / 2 >= side) {
@@ -124,7 +139,7 @@ final class ImageCodec {
 	 * @param quality 0 to 1
 	 * @return the file
 	 */
-	static byte[] jpeg(BufferedImage image, float quality) {
+	public static byte[] jpeg(BufferedImage image, float quality) {
 		Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
 		if (!writers.hasNext()) {
 			throw new IllegalStateException("The JDK has no JPEG writer");
@@ -147,6 +162,21 @@ final class ImageCodec {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * Whether this JVM can decode the format (WebP needs a plug-in on the class path).
+	 * @param format the format
+	 * @return whether {@link #decode} can read it
+	 */
+	public static boolean canRead(ImageFormat format) {
+		if (ImageIO.getImageReadersByFormatName(format.imageIoName()).hasNext()) {
+			return true;
+		}
+		// Plug-ins in a nested jar of an executable jar are found only by a scan with the
+		// application's class loader, which the first use of Image I/O may not have had.
+		ImageIO.scanForPlugins();
+		return ImageIO.getImageReadersByFormatName(format.imageIoName()).hasNext();
+	}
+
 	private static BufferedImage resized(BufferedImage image, int side, Object interpolation) {
 		BufferedImage resized = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = resized.createGraphics();
@@ -162,11 +192,10 @@ final class ImageCodec {
 	}
 
 	private static ImageReader reader(ImageFormat format) {
-		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-		if (!readers.hasNext()) {
-			throw new IllegalStateException("The JDK has no " + format + " reader");
+		if (!canRead(format)) {
+			throw new IllegalStateException("No " + format + " reader: declare its Image I/O plug-in");
 		}
-		return readers.next();
+		return ImageIO.getImageReadersByFormatName(format.imageIoName()).next();
 	}
 
 	/**
@@ -175,9 +204,9 @@ final class ImageCodec {
 	 * @param width the width
 	 * @param height the height
 	 */
-	record Dimensions(int width, int height) {
+	public record Dimensions(int width, int height) {
 
-		long pixels() {
+		public long pixels() {
 			return (long) this.width * this.height;
 		}
 

@@ -1,4 +1,4 @@
-package com.notalabel.music.storage;
+package com.notalabel.shared.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,11 +23,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The catalogue's one bucket: whole-object operations, listing for erasure and presigned
- * downloads. Streamed multipart uploads are {@code track.upload}'s business and use
+ * A service's bucket: whole-object operations, listing for erasure and presigned
+ * downloads. What goes beyond them (music-service's streamed multipart uploads) uses
  * {@link #client()} directly.
  */
-public class ObjectStorage {
+public class ObjectStore {
 
 	private final S3Client client;
 
@@ -33,7 +35,7 @@ public class ObjectStorage {
 
 	private final StorageProperties properties;
 
-	public ObjectStorage(S3Client client, S3Presigner presigner, StorageProperties properties) {
+	public ObjectStore(S3Client client, S3Presigner presigner, StorageProperties properties) {
 		this.client = client;
 		this.presigner = presigner;
 		this.properties = properties;
@@ -59,7 +61,7 @@ public class ObjectStorage {
 	}
 
 	/**
-	 * Stores bytes already in memory (artwork renditions, small by construction).
+	 * Stores bytes already in memory (small by construction: images).
 	 * @param key the object key
 	 * @param bytes the content
 	 * @param contentType its media type
@@ -81,6 +83,24 @@ public class ObjectStorage {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Reads a small object whole into memory.
+	 * @param key the object key
+	 * @return its content and media type, empty when there is no such object
+	 */
+	public Optional<StoredObject> read(String key) {
+		try {
+			ResponseBytes<GetObjectResponse> object = this.client
+				.getObjectAsBytes((request) -> request.bucket(bucket()).key(key));
+			String contentType = object.response().contentType();
+			return Optional.of(new StoredObject(object.asByteArray(),
+					(contentType != null) ? contentType : "application/octet-stream"));
+		}
+		catch (NoSuchKeyException ex) {
+			return Optional.empty();
 		}
 	}
 
@@ -153,6 +173,16 @@ public class ObjectStorage {
 				}))
 			.url()
 			.toString());
+	}
+
+	/**
+	 * An object read whole.
+	 *
+	 * @param content its bytes
+	 * @param contentType the media type it was stored with
+	 */
+	public record StoredObject(byte[] content, String contentType) {
+
 	}
 
 	/**

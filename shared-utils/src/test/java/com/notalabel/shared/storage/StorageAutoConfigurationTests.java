@@ -1,4 +1,4 @@
-package com.notalabel.music.config;
+package com.notalabel.shared.storage;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,10 +17,12 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
-import com.notalabel.music.storage.StorageProperties;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,10 +30,48 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The S3 client against an endpoint that accepts connections and then says nothing: every
- * call ends within its timeouts, after the retry policy's attempts, instead of hanging.
+ * The shared S3 set-up: there only for a service that has the SDK, and against an
+ * endpoint that accepts connections and then says nothing, every call ends within its
+ * timeouts, after the retry policy's attempts, instead of hanging.
  */
-class StorageConfigurationTests {
+class StorageAutoConfigurationTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(StorageAutoConfiguration.class))
+		.withPropertyValues("nal.storage.endpoint=http://127.0.0.1:9", "nal.storage.access-key=key",
+				"nal.storage.secret-key=secret", "nal.storage.bucket=avatars");
+
+	@Test
+	void givesAServiceWithTheSdkAClientAPresignerAndItsBucket() {
+		this.context.run((context) -> {
+			assertThat(context).hasSingleBean(S3Client.class).hasSingleBean(S3Presigner.class);
+			assertThat(context.getBean(ObjectStore.class).bucket()).isEqualTo("avatars");
+		});
+	}
+
+	@Test
+	void staysAwayFromAServiceWithoutTheSdk() {
+		this.context.withClassLoader(new FilteredClassLoader(S3Client.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ObjectStore.class)
+				.doesNotHaveBean(StorageProperties.class));
+	}
+
+	@Test
+	void refusesToStartWithoutCredentials() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(StorageAutoConfiguration.class))
+			.withPropertyValues("nal.storage.bucket=avatars")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void signsDownloadsForTheHostBrowsersReach() {
+		this.context.withPropertyValues("nal.storage.public-endpoint=https://storage.example.com")
+			.run((context) -> assertThat(
+					context.getBean(ObjectStore.class).presignedDownload("avatars/a/b-512", "image/jpeg", null))
+				.hasScheme("https")
+				.hasHost("storage.example.com")
+				.hasPath("/avatars/avatars/a/b-512"));
+	}
 
 	/** Far above what the calls below take; only a hang reaches it. */
 	private static final Duration HANG = Duration.ofSeconds(30);
@@ -84,14 +124,15 @@ class StorageConfigurationTests {
 		assertThat(defaults.callAttemptTimeout()).isEqualTo(Duration.ofMinutes(2));
 		assertThat(defaults.callTimeout()).isEqualTo(Duration.ofMinutes(6));
 		assertThat(defaults.maxAttempts()).isEqualTo(3);
+		assertThat(defaults.maxConnections()).isEqualTo(64);
 	}
 
 	private static S3Client client(StalledEndpoint endpoint, Duration readTimeout, Duration callAttemptTimeout,
 			int maxAttempts) {
 		StorageProperties properties = new StorageProperties(endpoint.uri(), null, "us-east-1", "key", "secret",
-				"catalogue", Duration.ofMinutes(5), Duration.ofSeconds(2), readTimeout, callAttemptTimeout,
+				"catalogue", Duration.ofMinutes(5), 64, Duration.ofSeconds(2), readTimeout, callAttemptTimeout,
 				Duration.ofSeconds(20), maxAttempts);
-		return new StorageConfiguration().s3Client(properties);
+		return StorageAutoConfiguration.client(properties);
 	}
 
 	/**
