@@ -139,7 +139,7 @@ class ProfileIntegrationTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "admin", "dashboard", "verify-email" })
+		@ValueSource(strings = { "admin", "dashboard", "verify-email", "invitations", "unsubscribe" })
 		void aReservedHandleOrOneOfTheWebAppsRoutes(String handle) {
 			Person person = ProfileIntegrationTests.this.api.people().register();
 
