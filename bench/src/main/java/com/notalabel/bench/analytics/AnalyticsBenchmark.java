@@ -66,8 +66,11 @@ import static com.notalabel.bench.support.Figures.megabytes;
  * the two years and day-by-day series of two years of random tracks, one request at a
  * time over HTTP; p50, p95, p99.</li>
  * <li><b>plays</b>: the gateway jar in front of the service, plays POSTed through it at
- * {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, then the plays the
- * service stored and folded are counted against the plays it accepted.</li>
+ * {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, without a token as a
+ * public page sends them, from {@code BENCH_PLAYS_VISITORS} client addresses (told in
+ * {@code X-Forwarded-For}, the bench standing where nginx stands) under the gateway's own
+ * plays limit; then the plays the service stored and folded are counted against the plays
+ * it accepted.</li>
  * </ul>
  */
 public final class AnalyticsBenchmark {
@@ -464,9 +467,10 @@ public final class AnalyticsBenchmark {
 		builder.environment().put("JWKS_URI", keys.uri().toString());
 		builder.environment().put("REDIS_URL", redis);
 		builder.environment().put("REDIS_KEY_PREFIX", database.name() + ":");
-		// The gateway's own limits would measure themselves: the benchmark raises them.
-		builder.environment().put("RATE_LIMIT_USER_LIMIT", "100000000");
-		builder.environment().put("RATE_LIMIT_ADDRESS_LIMIT", "100000000");
+		// The gateway's own plays limit applies (120 a minute per address), as in production: the
+		// visitors are many, each at an address of its own, which the bench, standing where nginx
+		// stands, tells the gateway in X-Forwarded-For.
+		builder.environment().put("TRUSTED_PROXIES", "127.0.0.1");
 		Process gateway = builder.start();
 		try {
 			TestHttp probe = TestHttp.on(gatewayPort);
@@ -487,8 +491,7 @@ public final class AnalyticsBenchmark {
 			}
 			int rate = Settings.number("BENCH_PLAYS_RATE", 2000);
 			int seconds = Settings.number("BENCH_PLAYS_SECONDS", 20);
-			// Until the gateway lets the beacon through without a token, a token rides along.
-			String token = keys.token(artist).value();
+			int visitors = Settings.number("BENCH_PLAYS_VISITORS", 4096);
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			URI uri = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/analytics/plays");
 			String body = "{\"trackId\":\"" + track + "\"}";
@@ -508,7 +511,8 @@ public final class AnalyticsBenchmark {
 				inFlight.acquire();
 				HttpRequest request = HttpRequest.newBuilder(uri)
 					.header("Content-Type", "text/plain;charset=UTF-8")
-					.header("Authorization", "Bearer " + token)
+					.header("X-Forwarded-For", "10." + ((i % visitors) >> 16 & 255) + "." + ((i % visitors) >> 8 & 255)
+							+ "." + (i % visitors & 255))
 					.header("User-Agent", "bench " + (i % 1000))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.timeout(Duration.ofSeconds(30))
