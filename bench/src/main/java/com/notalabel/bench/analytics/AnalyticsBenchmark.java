@@ -511,8 +511,9 @@ public final class AnalyticsBenchmark {
 				inFlight.acquire();
 				HttpRequest request = HttpRequest.newBuilder(uri)
 					.header("Content-Type", "text/plain;charset=UTF-8")
-					.header("X-Forwarded-For", "10." + ((i % visitors) >> 16 & 255) + "." + ((i % visitors) >> 8 & 255)
-							+ "." + (i % visitors & 255))
+					.header("X-Forwarded-For",
+							"10." + ((i % visitors) >> 16 & 255) + "." + ((i % visitors) >> 8 & 255) + "."
+									+ (i % visitors & 255))
 					.header("User-Agent", "bench " + (i % 1000))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.timeout(Duration.ofSeconds(30))
