@@ -507,9 +507,9 @@ public final class AnalyticsBenchmark {
 	}
 
 	/**
-	 * Offers plays at {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, 256
-	 * at most in flight, each from one of {@code BENCH_PLAYS_VISITORS} client addresses, and
-	 * counts what was stored against what was accepted.
+	 * Offers plays at {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS},
+	 * 256 at most in flight, each from one of {@code BENCH_PLAYS_VISITORS} client
+	 * addresses, and counts what was stored against what was accepted.
 	 */
 	private static void offerPlays(String what, int port, UUID track, UUID artist, ScratchDatabase database)
 			throws Exception {
@@ -542,31 +542,28 @@ public final class AnalyticsBenchmark {
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.timeout(Duration.ofSeconds(30))
 				.build();
-			sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-				.whenComplete((response, ex) -> {
-					inFlight.release();
-					if (ex != null) {
-						failed.incrementAndGet();
-					}
-					else if (response.statusCode() == 202) {
-						accepted.incrementAndGet();
-					}
-					else {
-						refused.incrementAndGet();
-					}
-				}));
+			sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
+				inFlight.release();
+				if (ex != null) {
+					failed.incrementAndGet();
+				}
+				else if (response.statusCode() == 202) {
+					accepted.incrementAndGet();
+				}
+				else {
+					refused.incrementAndGet();
+				}
+			}));
 		}
 		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		long stored = storedPlays(database, artist);
 		System.out.printf(Locale.ROOT,
-				"%s: %,d sent in %.1f s (%,.0f/s offered, %,.0f/s accepted; target >= 2,000/s)"
-						+ " %s%n",
-				what, total, elapsed, total / elapsed, accepted.get() / elapsed,
+				"%s: %,d sent in %.1f s (%,.0f/s offered, %,.0f/s accepted; target >= 2,000/s)" + " %s%n", what, total,
+				elapsed, total / elapsed, accepted.get() / elapsed,
 				(accepted.get() / elapsed >= 2000) ? "OK" : "MISSED");
-		System.out.printf(Locale.ROOT, "plays accepted %,d, refused %,d, failed %,d; stored %,d: %s%n",
-				accepted.get(), refused.get(), failed.get(), stored,
-				(stored == accepted.get()) ? "nothing lost OK" : "MISMATCH");
+		System.out.printf(Locale.ROOT, "plays accepted %,d, refused %,d, failed %,d; stored %,d: %s%n", accepted.get(),
+				refused.get(), failed.get(), stored, (stored == accepted.get()) ? "nothing lost OK" : "MISMATCH");
 	}
 
 	/**
