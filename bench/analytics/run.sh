@@ -16,7 +16,7 @@
 # first. Needs a JDK 25, PostgreSQL (BENCH_POSTGRES, BENCH_POSTGRES_USER, BENCH_POSTGRES_PASSWORD;
 # default postgres@127.0.0.1) and Redis (REDIS_URL). Settings: BENCH_LINES (1000000), BENCH_RUNS
 # (2), BENCH_PORT (18305), BENCH_GATEWAY_PORT (18301), BENCH_READS (300), BENCH_PLAYS_RATE (2000),
-# BENCH_PLAYS_SECONDS (20), BENCH_PARTS (import,reads,plays), BENCH_JAVA_OPTS for the service
+# BENCH_PLAYS_SECONDS (20), BENCH_PLAYS_VISITORS (4096: client addresses, in X-Forwarded-For), BENCH_PARTS (import,reads,plays), BENCH_JAVA_OPTS for the service
 # (-Xms256m -Xmx512m), ANALYTICS_JAR, GATEWAY_JAR.
 set -euo pipefail
 

@@ -86,6 +86,47 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.redis.hasKey(this.keys.key("rate-limit", "login", "address:" + address)).block()).isTrue();
 	}
 
+	@Test
+	void throttlesThePlayBeaconPerClientAddressWhetherSignedInOrNot() {
+		String address = randomDocumentationAddress();
+		String token = TestKeySet.shared().token().value();
+		for (int i = 0; i < StubPlatform.PLAYS_LIMIT; i++) {
+			play(address, (i % 2 == 0) ? null : token).expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("RateLimit-Limit", String.valueOf(StubPlatform.PLAYS_LIMIT));
+		}
+
+		play(address, null).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("RateLimit-Remaining", "0")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("request.rate_limited");
+		// A signed-in artist playing their own page counts against the same address.
+		play(address, token).expectStatus().isEqualTo(429);
+		play(randomDocumentationAddress(), null).expectStatus().isOk();
+
+		assertThat(StubPlatform.analytics.received((request) -> request.rawPath().equals("/api/v1/analytics/plays")
+				&& request.header("X-Forwarded-For").stream().anyMatch((value) -> value.contains(address))))
+			.hasSize(StubPlatform.PLAYS_LIMIT);
+		assertThat(this.redis.hasKey(this.keys.key("rate-limit", "plays", "address:" + address)).block()).isTrue();
+	}
+
+	private WebTestClient.ResponseSpec play(String clientAddress, String token) {
+		WebTestClient.RequestBodySpec request = this.http.post()
+			.uri("/api/v1/analytics/plays")
+			.header("X-Forwarded-For", clientAddress)
+			.contentType(MediaType.TEXT_PLAIN);
+		if (token != null) {
+			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		return request.bodyValue("{\"trackId\":\"0196a000-0000-7000-8000-000000000001\"}").exchange();
+	}
+
 	private WebTestClient.ResponseSpec login(String clientAddress) {
 		return GatewayCalls.signIn(this.http, clientAddress);
 	}

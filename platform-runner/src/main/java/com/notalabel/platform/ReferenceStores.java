@@ -25,9 +25,10 @@ import com.notalabel.store.StoreSettings;
 
 /**
  * The two streaming services that distribution delivers to on one machine: reference
- * stores (SFTP, DDEX ingestion) under {@code .platform/reference-store}, with the key
- * pair that distribution logs in with generated once beside them. Their host keys are
- * pinned in distribution's settings, as an operator pins a real store's.
+ * stores (SFTP, DDEX ingestion, daily DSR usage reports) under
+ * {@code .platform/reference-store}, with the key pairs that distribution delivers with
+ * and analytics reads the reports with generated once beside them. Their host keys are
+ * pinned in both services' settings, as an operator pins a real store's.
  */
 final class ReferenceStores implements AutoCloseable {
 
@@ -40,13 +41,23 @@ final class ReferenceStores implements AutoCloseable {
 
 	static final String USER = "delivery";
 
+	/**
+	 * How often analytics looks for the stores' reports on one machine (its own default
+	 * is 5 min).
+	 */
+	static final String REPORTS_POLL_INTERVAL = "1m";
+
 	private final List<ReferenceStore> running;
 
 	private final Map<String, String> distributionEnvironment;
 
-	private ReferenceStores(List<ReferenceStore> running, Map<String, String> distributionEnvironment) {
+	private final Map<String, String> analyticsEnvironment;
+
+	private ReferenceStores(List<ReferenceStore> running, Map<String, String> distributionEnvironment,
+			Map<String, String> analyticsEnvironment) {
 		this.running = running;
 		this.distributionEnvironment = distributionEnvironment;
+		this.analyticsEnvironment = analyticsEnvironment;
 	}
 
 	/** The ports the stores will listen on: 2221 and 2222 unless taken. */
@@ -63,12 +74,18 @@ final class ReferenceStores implements AutoCloseable {
 		Path home = layout.home().resolve("reference-store");
 		Files.createDirectories(home);
 		Path privateKey = home.resolve("distribution-key");
+		Path analyticsKey = home.resolve("analytics-key");
 		Path authorizedKeys = home.resolve("authorized_keys");
-		KeyPair key = distributionKey(privateKey);
-		Files.writeString(authorizedKeys, ReferenceStore.authorizedKeyLine(key.getPublic()) + " distribution\n");
+		KeyPair key = keyPair(privateKey, "distribution");
+		// Analytics reads the stores' reports with a key of its own, as each partner of a store has.
+		KeyPair reader = keyPair(analyticsKey, "analytics");
+		Files.writeString(authorizedKeys, ReferenceStore.authorizedKeyLine(key.getPublic()) + " distribution\n"
+				+ ReferenceStore.authorizedKeyLine(reader.getPublic()) + " analytics\n");
 		List<ReferenceStore> running = new ArrayList<>();
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("DISTRIBUTION_SFTP_PRIVATE_KEY_FILE", privateKey.toAbsolutePath().toString());
+		Map<String, String> analytics = new LinkedHashMap<>();
+		analytics.put("STORE_REPORTS_POLL_INTERVAL", REPORTS_POLL_INTERVAL);
 		try {
 			for (int i = 0; i < STORES.size(); i++) {
 				Store store = STORES.get(i);
@@ -84,6 +101,14 @@ final class ReferenceStores implements AutoCloseable {
 				environment.put(prefix + "PORT", Integer.toString(started.port()));
 				environment.put(prefix + "USER", USER);
 				environment.put(prefix + "HOST_KEY", started.hostKeyFingerprint());
+				// nal.analytics.stores[i]: the names StoreServers binds.
+				String reports = "NAL_ANALYTICS_STORES_" + i + "_";
+				analytics.put(reports + "NAME", store.name());
+				analytics.put(reports + "HOST", "127.0.0.1");
+				analytics.put(reports + "PORT", Integer.toString(started.port()));
+				analytics.put(reports + "USER", USER);
+				analytics.put(reports + "PRIVATE_KEY", analyticsKey.toAbsolutePath().toString());
+				analytics.put(reports + "HOST_KEY", started.hostKeyFingerprint());
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -96,7 +121,7 @@ final class ReferenceStores implements AutoCloseable {
 				running.stream()
 					.map((store) -> store.settings().name() + " on sftp://127.0.0.1:" + store.port())
 					.toList()));
-		return new ReferenceStores(running, environment);
+		return new ReferenceStores(running, environment, analytics);
 	}
 
 	/**
@@ -105,6 +130,14 @@ final class ReferenceStores implements AutoCloseable {
 	 */
 	Map<String, String> distributionEnvironment() {
 		return this.distributionEnvironment;
+	}
+
+	/**
+	 * What analytics-service needs to pick up the stores' usage reports.
+	 * @return its environment variables
+	 */
+	Map<String, String> analyticsEnvironment() {
+		return this.analyticsEnvironment;
 	}
 
 	String endpoints() {
@@ -119,10 +152,10 @@ final class ReferenceStores implements AutoCloseable {
 	}
 
 	/**
-	 * Generated on the first start and kept: the stores' authorized key stays the same
+	 * Generated on the first start and kept: the stores' authorized keys stay the same
 	 * across restarts.
 	 */
-	private static KeyPair distributionKey(Path file) throws IOException {
+	private static KeyPair keyPair(Path file, String owner) throws IOException {
 		if (Files.exists(file)) {
 			try {
 				return SecurityUtils
@@ -131,7 +164,7 @@ final class ReferenceStores implements AutoCloseable {
 					.next();
 			}
 			catch (GeneralSecurityException ex) {
-				throw new IOException("The distribution key " + file + " does not read; remove it to make a new one",
+				throw new IOException("The " + owner + " key " + file + " does not read; remove it to make a new one",
 						ex);
 			}
 		}
@@ -141,7 +174,7 @@ final class ReferenceStores implements AutoCloseable {
 			KeyPair key = generator.generateKeyPair();
 			Path partial = file.resolveSibling(file.getFileName() + ".partial");
 			try (OutputStream out = Files.newOutputStream(partial)) {
-				OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "distribution", null, out);
+				OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, owner, null, out);
 			}
 			Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
 			Files.move(partial, file);

@@ -193,6 +193,9 @@ final class Supervisor {
 			if ("distribution-service".equals(spec.name())) {
 				environment.putAll(stores.distributionEnvironment());
 			}
+			if ("analytics-service".equals(spec.name())) {
+				environment.putAll(stores.analyticsEnvironment());
+			}
 			return environment;
 		});
 		WebApp webApp = WebApp.prepare(this.layout, this.options.web(), NodeRuntime::detect,

@@ -51,6 +51,32 @@ class ReferenceStoresTests {
 		}
 	}
 
+	@Test
+	void givesAnalyticsItsOwnKeyAndTheStoresReportFolders() throws Exception {
+		try (ReferenceStores stores = ReferenceStores.start(new Layout(this.root), List.of(0, 0))) {
+			Map<String, String> environment = stores.analyticsEnvironment();
+			Map<String, String> distribution = stores.distributionEnvironment();
+
+			assertThat(environment).containsEntry("STORE_REPORTS_POLL_INTERVAL", ReferenceStores.REPORTS_POLL_INTERVAL);
+			Path key = Path.of(environment.get("NAL_ANALYTICS_STORES_0_PRIVATE_KEY"));
+			assertThat(key).isNotEqualTo(Path.of(distribution.get("DISTRIBUTION_SFTP_PRIVATE_KEY_FILE")));
+			assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			for (int i = 0; i < 2; i++) {
+				String prefix = "NAL_ANALYTICS_STORES_" + i + "_";
+				String letter = (i == 0) ? "A" : "B";
+				assertThat(environment.get(prefix + "NAME")).isEqualTo("Reference Store " + letter);
+				assertThat(environment.get(prefix + "PORT"))
+					.isEqualTo(distribution.get("DISTRIBUTION_STORE_" + letter + "_PORT"));
+				assertThat(environment.get(prefix + "USER")).isEqualTo(ReferenceStores.USER);
+				assertThat(environment.get(prefix + "HOST_KEY"))
+					.isEqualTo(distribution.get("DISTRIBUTION_STORE_" + letter + "_HOST_KEY"));
+				assertThat(listRoot(Integer.parseInt(environment.get(prefix + "PORT")), key,
+						environment.get(prefix + "HOST_KEY")))
+					.contains("reports");
+			}
+		}
+	}
+
 	/**
 	 * Logs in as distribution does: the key file, the host key checked against its
 	 * fingerprint.

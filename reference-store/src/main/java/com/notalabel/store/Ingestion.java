@@ -225,6 +225,11 @@ final class Ingestion {
 		release.setProperty("senderDpid", manifest.senderDpid());
 		release.setProperty("releaseDate", facts.releaseDate().orElse(today).toString());
 		release.setProperty("ended", Boolean.toString(facts.takenDownBy(today)));
+		// What the store's usage reports need: the recordings, the release and where it sells.
+		release.setProperty("icpn", (facts.icpn() != null) ? facts.icpn() : "");
+		release.setProperty("isrcs", String.join(",", facts.isrcs()));
+		release.setProperty("territories", String.join(",", facts.territories()));
+		release.setProperty("acceptedOn", earlier.getProperty("acceptedOn", today.toString()));
 		// An update of a live release is live already; a takedown is never reported live.
 		release.setProperty("live", Boolean.toString(Boolean.parseBoolean(earlier.getProperty("live"))));
 		store(file, release);

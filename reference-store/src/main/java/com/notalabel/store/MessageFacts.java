@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param icpn the main release's UPC or EAN, or {@code null}
  * @param files the files the message names
  * @param deals the validity periods of its deals
+ * @param isrcs the ISRCs of its sound recordings, in the message's order
+ * @param territories the territories its deals name ({@code Worldwide} included as it is)
  */
-record MessageFacts(String messageId, @Nullable String icpn, List<NamedFile> files, List<Validity> deals) {
+record MessageFacts(String messageId, @Nullable String icpn, List<NamedFile> files, List<Validity> deals,
+		List<String> isrcs, List<String> territories) {
 
 	private static final XMLInputFactory READERS = xmlInputFactory();
 
@@ -46,6 +49,8 @@ record MessageFacts(String messageId, @Nullable String icpn, List<NamedFile> fil
 		String icpn = null;
 		List<NamedFile> files = new ArrayList<>();
 		List<Validity> deals = new ArrayList<>();
+		List<String> isrcs = new ArrayList<>();
+		List<String> territories = new ArrayList<>();
 		String uri = null;
 		String algorithm = null;
 		String hash = null;
@@ -80,6 +85,16 @@ record MessageFacts(String messageId, @Nullable String icpn, List<NamedFile> fil
 							uri = value;
 						}
 					}
+					case "ISRC" -> {
+						if (path.contains("ResourceList") && !value.isEmpty() && !isrcs.contains(value)) {
+							isrcs.add(value);
+						}
+					}
+					case "TerritoryCode" -> {
+						if (path.contains("DealList") && !value.isEmpty() && !territories.contains(value)) {
+							territories.add(value);
+						}
+					}
 					case "Algorithm" -> algorithm = value;
 					case "HashSumValue" -> hash = value;
 					case "File" -> {
@@ -104,7 +119,7 @@ record MessageFacts(String messageId, @Nullable String icpn, List<NamedFile> fil
 				text.setLength(0);
 			}
 		}
-		return new MessageFacts(messageId, icpn, files, deals);
+		return new MessageFacts(messageId, icpn, files, deals, isrcs, territories);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A running reference store: its SFTP server and its ingestion, which looks for complete
  * batches every poll interval. The host key is generated on first start and kept in the
  * state folder, so that senders can pin it ({@link #hostPublicKey()}, also in
- * {@code state/host-key.pub}).
+ * {@code state/host-key.pub}). It also writes the usage reports a store sends back
+ * ({@link UsageReports}).
  */
 public final class ReferenceStore implements AutoCloseable {
 
@@ -44,24 +46,41 @@ public final class ReferenceStore implements AutoCloseable {
 
 	private final String hostPublicKey;
 
+	private final UsageReports reports;
+
 	private ReferenceStore(StoreSettings settings, SshServer server, ScheduledExecutorService ingestion,
-			String hostPublicKey) {
+			String hostPublicKey, UsageReports reports) {
 		this.settings = settings;
 		this.server = server;
 		this.ingestion = ingestion;
 		this.hostPublicKey = hostPublicKey;
+		this.reports = reports;
 	}
 
 	/**
-	 * Starts a store: SFTP on the settings' address, ingestion in the background.
+	 * Starts a store whose usage reports are drawn with the seed 1.
 	 * @param settings how it runs
 	 * @return the running store
 	 * @throws IOException if its folders cannot be made or its port cannot be bound
+	 * @see #start(StoreSettings, long)
 	 */
 	public static ReferenceStore start(StoreSettings settings) throws IOException {
+		return start(settings, 1);
+	}
+
+	/**
+	 * Starts a store: SFTP on the settings' address, ingestion and the daily usage
+	 * reports in the background.
+	 * @param settings how it runs
+	 * @param reportSeed what the made-up usage of its reports is drawn from
+	 * @return the running store
+	 * @throws IOException if its folders cannot be made or its port cannot be bound
+	 */
+	public static ReferenceStore start(StoreSettings settings, long reportSeed) throws IOException {
 		Files.createDirectories(settings.sftpRoot());
 		Files.createDirectories(settings.stateDirectory());
 		Ingestion work = new Ingestion(settings);
+		UsageReports reports = new UsageReports(settings, reportSeed);
 		SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(
 				settings.stateDirectory().resolve("host-key"));
 		String hostPublicKey = hostPublicKey(hostKeys);
@@ -84,11 +103,11 @@ public final class ReferenceStore implements AutoCloseable {
 			.name("store-" + settings.name().replaceAll("\\W+", "-").toLowerCase() + "-ingestion")
 			.daemon(true)
 			.factory());
-		ingestion.scheduleWithFixedDelay(() -> scanQuietly(settings, work), 0, settings.pollInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		ingestion.scheduleWithFixedDelay(() -> scanQuietly(settings, work, reports), 0,
+				settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 		logger.info("{} ({}) takes SFTP deliveries on {}:{} as {}", settings.name(), settings.dpid(), settings.host(),
 				server.getPort(), settings.user());
-		return new ReferenceStore(settings, server, ingestion, hostPublicKey);
+		return new ReferenceStore(settings, server, ingestion, hostPublicKey, reports);
 	}
 
 	/**
@@ -150,9 +169,23 @@ public final class ReferenceStore implements AutoCloseable {
 		}
 	}
 
-	private static void scanQuietly(StoreSettings settings, Ingestion work) {
+	/**
+	 * Writes the usage report of a period now, as the store's schedule does for each day
+	 * that ends: {@code reports/DSR_<store>_<period>_1.tsv.gz}, then its {@code .ctrl}
+	 * marker.
+	 * @param from the period's first day
+	 * @param to its last day
+	 * @return the report
+	 * @throws IOException if it cannot be written
+	 */
+	public Path writeUsageReport(LocalDate from, LocalDate to) throws IOException {
+		return this.reports.write(from, to);
+	}
+
+	private static void scanQuietly(StoreSettings settings, Ingestion work, UsageReports reports) {
 		try {
 			work.scan();
+			reports.writeDue();
 		}
 		catch (IOException | RuntimeException ex) {
 			// The next poll tries again; a store does not stop taking deliveries over one bad batch.

@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * the environment: {@code STORE_DIR} (required), {@code STORE_NAME}, {@code STORE_DPID},
  * {@code STORE_HOST} (default 127.0.0.1; 0.0.0.0 in a container), {@code STORE_PORT}
  * (2222), {@code STORE_USER} (delivery), {@code STORE_AUTHORIZED_KEYS} (an OpenSSH
- * authorized_keys file), {@code STORE_PASSWORD} and {@code STORE_POLL_INTERVAL} (an
- * ISO-8601 duration, PT1S).
+ * authorized_keys file), {@code STORE_PASSWORD}, {@code STORE_POLL_INTERVAL} (an ISO-8601
+ * duration, PT1S) and {@code STORE_REPORT_SEED} (1: what the made-up usage of its daily
+ * reports is drawn from).
  */
 public final class ReferenceStoreMain {
 
@@ -31,15 +32,17 @@ public final class ReferenceStoreMain {
 
 	public static void main(String[] args) throws IOException, InterruptedException {
 		StoreSettings settings;
+		long reportSeed;
 		try {
 			settings = settingsFromEnvironment();
+			reportSeed = Long.parseLong(env("STORE_REPORT_SEED", "1"));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			System.err.println("The reference store cannot start: " + ex.getMessage());
 			System.exit(2);
 			return;
 		}
-		ReferenceStore store = ReferenceStore.start(settings);
+		ReferenceStore store = ReferenceStore.start(settings, reportSeed);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
 			try {

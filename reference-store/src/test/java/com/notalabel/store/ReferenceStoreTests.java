@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,67 @@ class ReferenceStoreTests {
 
 		assertThat(this.store.hostPublicKey()).isEqualTo(before);
 		assertThat(Files.readString(this.directory.resolve("store/state/host-key.pub"))).startsWith("ecdsa-sha2-");
+	}
+
+	@Test
+	void reportsMadeUpStreamsOfTheRecordingsItAcceptedAsADsrFileThenItsMarker() throws Exception {
+		BatchId batch = nextBatch();
+		deliver(batch, release("R1", "2026-12-10"));
+		awaitAcknowledgement(batch, "R1", Status.ACCEPTED);
+
+		Path report = this.store.writeUsageReport(LocalDate.parse("2026-12-06"), LocalDate.parse("2026-12-06"));
+
+		assertThat(report.getFileName()).hasToString("DSR_TestStore_2026-12-06_1.tsv.gz");
+		assertThat(report.resolveSibling("DSR_TestStore_2026-12-06_1.ctrl")).content()
+			.startsWith("DSR_TestStore_2026-12-06_1.tsv.gz\t");
+		List<String[]> lines = cells(report);
+		assertThat(lines.getFirst()).startsWith("HEAD", "dsrf/3.0/standard/basic-audio", "BasicAudioProfile");
+		assertThat(lines.getFirst()[8]).isEqualTo("2026-12-06");
+		assertThat(lines.getLast()[0]).isEqualTo("FOOT");
+		assertThat(Integer.parseInt(lines.getLast()[1])).isEqualTo(lines.size());
+		assertThat(lines).filteredOn((cells) -> cells[0].equals("AS02.04"))
+			.singleElement()
+			.satisfies((cells) -> assertThat(cells[4]).isEqualTo("GBAYC1700598"));
+		// Each summary declares what its usages add up to, and is paid for them.
+		Map<String, Long> declared = new java.util.HashMap<>();
+		Map<String, Long> used = new java.util.HashMap<>();
+		for (String[] cells : lines) {
+			if (cells[0].equals("SY01.03")) {
+				declared.put(cells[1], Long.parseLong(cells[8]));
+				assertThat(new java.math.BigDecimal(cells[11])).isPositive();
+			}
+			else if (cells[0].equals("SU02.03")) {
+				used.merge(cells[2], Long.parseLong(cells[7]), Long::sum);
+			}
+		}
+		assertThat(declared).isNotEmpty().isEqualTo(used);
+
+		// The same period, the same numbers.
+		Path again = this.store.writeUsageReport(LocalDate.parse("2026-12-06"), LocalDate.parse("2026-12-06"));
+		assertThat(cells(again).subList(1, lines.size())).containsExactlyElementsOf(lines.subList(1, lines.size()));
+	}
+
+	@Test
+	void reportsEachDayThatEndedOnItsOwn() throws Exception {
+		BatchId batch = nextBatch();
+		deliver(batch, release("R1", "2026-12-10"));
+		awaitAcknowledgement(batch, "R1", Status.ACCEPTED);
+		Path reports = this.store.sftpRoot().resolve("reports");
+
+		this.clock.setInstant(Instant.parse("2026-12-08T00:00:01Z"));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> Files.exists(reports.resolve("DSR_TestStore_2026-12-07_1.ctrl")));
+		assertThat(reports.resolve("DSR_TestStore_2026-12-07_1.tsv.gz")).exists();
+		assertThat(reports.resolve("DSR_TestStore_2026-12-06_1.ctrl")).exists();
+	}
+
+	private static List<String[]> cells(Path report) throws IOException {
+		try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(report))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map((line) -> line.split("\t", -1))
+				.toList();
+		}
 	}
 
 	private void deliver(BatchId batch, Release release) throws IOException {

@@ -2,6 +2,7 @@ package com.notalabel.analytics.plays;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,13 +71,27 @@ class LivePlays implements SmartLifecycle {
 		return emitter;
 	}
 
-	void played(Play play) {
+	/** Announces stored plays, a batch in one message rather than a message each. */
+	void played(List<Play> plays) {
+		// Published even when this instance holds no stream: another instance may.
+		if (plays.isEmpty()) {
+			return;
+		}
 		try {
-			this.broadcaster.publish(CHANNEL, new LivePlay(play.ownerId(), play.trackId(), play.playedAt()));
+			this.broadcaster.publish(CHANNEL,
+					new LiveBatch(plays.stream()
+						.map((play) -> new LivePlay(play.ownerId(), play.trackId(), play.playedAt()))
+						.toList()));
 		}
 		catch (RuntimeException ex) {
-			// The play is stored; only its live echo is lost.
-			log.debug("Could not publish a live play", ex);
+			// The plays are stored; only their live echo is lost.
+			log.debug("Could not publish live plays", ex);
+		}
+	}
+
+	private void deliver(LiveBatch batch) {
+		for (LivePlay play : batch.plays()) {
+			deliver(play);
 		}
 	}
 
@@ -113,7 +128,7 @@ class LivePlays implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.subscription = this.broadcaster.subscribe(CHANNEL, LivePlay.class, this::deliver);
+		this.subscription = this.broadcaster.subscribe(CHANNEL, LiveBatch.class, this::deliver);
 		this.running = true;
 	}
 
@@ -137,6 +152,15 @@ class LivePlays implements SmartLifecycle {
 	 * @param playedAt when
 	 */
 	record LivePlay(UUID ownerId, UUID trackId, Instant playedAt) {
+
+	}
+
+	/**
+	 * The plays of one group commit, as they travel between instances.
+	 *
+	 * @param plays the plays
+	 */
+	record LiveBatch(List<LivePlay> plays) {
 
 	}
 

@@ -43,8 +43,6 @@ class PlayController {
 
 	private final PlayRecorder recorder;
 
-	private final LivePlays live;
-
 	private final JdbcClient jdbc;
 
 	private final VisitorHash visitors;
@@ -53,9 +51,8 @@ class PlayController {
 
 	private final Clock clock;
 
-	PlayController(PlayRecorder recorder, LivePlays live, JdbcClient jdbc, PlayProperties properties, Clock clock) {
+	PlayController(PlayRecorder recorder, JdbcClient jdbc, PlayProperties properties, Clock clock) {
 		this.recorder = recorder;
-		this.live = live;
 		this.jdbc = jdbc;
 		this.visitors = new VisitorHash(properties.visitorSecret());
 		this.mapper = JsonMapper.builder().build();
@@ -72,7 +69,6 @@ class PlayController {
 				Optional.ofNullable(request.getHeader(HttpHeaders.USER_AGENT)).orElse(""));
 		Play play = new Play(owner, track, now, visitor);
 		this.recorder.record(play);
-		this.live.played(play);
 		return ResponseEntity.accepted().build();
 	}
 

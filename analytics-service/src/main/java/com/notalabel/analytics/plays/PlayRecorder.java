@@ -1,7 +1,7 @@
 package com.notalabel.analytics.plays;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit that holds it; one writer takes whatever plays are waiting (up to a batch) and
  * inserts them in one transaction. A crowd of plays then costs a commit per batch, not
  * per play, and a play is answered only once it is stored: count in equals count stored.
+ * Each stored batch then goes out to the live pages in one message.
  */
 @Component
 class PlayRecorder implements SmartLifecycle {
@@ -40,16 +41,20 @@ class PlayRecorder implements SmartLifecycle {
 
 	private final PlayProperties properties;
 
+	private final LivePlays live;
+
 	private final BlockingQueue<Pending> waiting;
 
 	private volatile @Nullable Thread writer;
 
 	private volatile boolean running;
 
-	PlayRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PlayProperties properties) {
+	PlayRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PlayProperties properties,
+			LivePlays live) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
+		this.live = live;
 		this.waiting = new LinkedBlockingQueue<>(properties.maxWaiting());
 	}
 
@@ -87,6 +92,7 @@ class PlayRecorder implements SmartLifecycle {
 				this.waiting.drainTo(batch, this.properties.maxBatch() - 1);
 				store(batch);
 				batch.forEach((pending) -> pending.stored().complete(null));
+				this.live.played(batch.stream().map(Pending::play).toList());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -102,15 +108,32 @@ class PlayRecorder implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * One statement per batch, its rows as arrays: PostgreSQL parses and plans it once,
+	 * where a JDBC batch of single-row inserts executes each row on its own.
+	 */
 	private void store(List<Pending> batch) {
-		this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(
-				"insert into play_event (owner_id, track_id, played_at, visitor) values (?, ?, ?, ?)", batch,
-				batch.size(), (statement, pending) -> {
-					statement.setObject(1, pending.play().ownerId());
-					statement.setObject(2, pending.play().trackId());
-					statement.setObject(3, pending.play().playedAt().atOffset(ZoneOffset.UTC));
-					statement.setString(4, pending.play().visitor());
-				}));
+		String[] owners = new String[batch.size()];
+		String[] tracks = new String[batch.size()];
+		String[] times = new String[batch.size()];
+		String[] visitors = new String[batch.size()];
+		for (int i = 0; i < batch.size(); i++) {
+			Play play = batch.get(i).play();
+			owners[i] = play.ownerId().toString();
+			tracks[i] = play.trackId().toString();
+			times[i] = play.playedAt().toString();
+			visitors[i] = play.visitor();
+		}
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement("""
+					insert into play_event (owner_id, track_id, played_at, visitor)
+					select * from unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[])""");
+			insert.setArray(1, connection.createArrayOf("text", owners));
+			insert.setArray(2, connection.createArrayOf("text", tracks));
+			insert.setArray(3, connection.createArrayOf("text", times));
+			insert.setArray(4, connection.createArrayOf("text", visitors));
+			return insert;
+		}));
 	}
 
 	@Override

@@ -18,7 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class VisitorHash {
 
+	private static final String ALGORITHM = "HmacSHA256";
+
 	private final byte[] secret;
+
+	private volatile DayKey dayKey = new DayKey(LocalDate.MIN, initialised(new byte[32]));
 
 	VisitorHash(String secret) {
 		if (secret.isEmpty()) {
@@ -31,20 +35,42 @@ final class VisitorHash {
 	}
 
 	String of(LocalDate day, String address, String userAgent) {
-		byte[] dayKey = hmac(this.secret, day.toString().getBytes(StandardCharsets.US_ASCII));
-		byte[] visitor = hmac(dayKey, (address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
+		DayKey key = this.dayKey;
+		if (!key.day().equals(day)) {
+			key = new DayKey(day,
+					initialised(initialised(this.secret).doFinal(day.toString().getBytes(StandardCharsets.US_ASCII))));
+			this.dayKey = key;
+		}
+		byte[] visitor = copy(key.mac()).doFinal((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(visitor, 0, 16);
 	}
 
-	private static byte[] hmac(byte[] key, byte[] data) {
+	/**
+	 * The day's MAC, keyed once: a crowd of plays costs a copy of it each rather than a
+	 * provider look-up and a key schedule.
+	 */
+	private static Mac copy(Mac keyed) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
+			return (Mac) keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JDK's " + ALGORITHM + " is cloneable", ex);
+		}
+	}
+
+	private static Mac initialised(byte[] key) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(new SecretKeySpec(key, ALGORITHM));
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record DayKey(LocalDate day, Mac mac) {
+
 	}
 
 }

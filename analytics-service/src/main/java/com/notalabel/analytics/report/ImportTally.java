@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,6 +31,16 @@ final class ImportTally {
 
 	private boolean overflowed;
 
+	private @Nullable Earning lastEarning;
+
+	private long[] lastEarned = new long[1];
+
+	private @Nullable TouchedTrack lastTouched;
+
+	private @Nullable UUID lastOwner;
+
+	private @Nullable LocalDate lastDay;
+
 	void add(UUID owner, LocalDate day, LocalDate periodEnd, @Nullable UUID track, @Nullable UUID album, String store,
 			String country, @Nullable String city, long units, @Nullable String currency, long micros) {
 		this.rollups.add(owner, day, track, store, country, city, units, currency, micros);
@@ -37,15 +48,31 @@ final class ImportTally {
 			return;
 		}
 		if (currency != null) {
-			this.earnings.computeIfAbsent(new Earning(owner, track, album, store, day, periodEnd, currency),
-					(key) -> new long[1])[0] += micros;
+			Earning earning = this.lastEarning;
+			if (earning == null || !earning.owner().equals(owner) || !Objects.equals(earning.track(), track)
+					|| !Objects.equals(earning.album(), album) || !earning.store().equals(store)
+					|| !earning.start().equals(day) || !earning.end().equals(periodEnd)
+					|| !earning.currency().equals(currency)) {
+				earning = new Earning(owner, track, album, store, day, periodEnd, currency);
+				this.lastEarning = earning;
+				this.lastEarned = this.earnings.computeIfAbsent(earning, (key) -> new long[1]);
+			}
+			this.lastEarned[0] += micros;
 		}
-		if (track != null) {
-			this.touched.add(new TouchedTrack(owner, track, day));
+		// A report's lines come a recording at a time: the same track and day line after line.
+		if (track != null && (this.lastTouched == null || !this.lastTouched.trackId().equals(track)
+				|| !this.lastTouched.ownerId().equals(owner) || !this.lastTouched.day().equals(day))) {
+			this.lastTouched = new TouchedTrack(owner, track, day);
+			this.touched.add(this.lastTouched);
 		}
-		this.days.computeIfAbsent(owner, (key) -> new LinkedHashSet<>()).add(day);
+		if (!owner.equals(this.lastOwner) || !day.equals(this.lastDay)) {
+			this.lastOwner = owner;
+			this.lastDay = day;
+			this.days.computeIfAbsent(owner, (key) -> new LinkedHashSet<>()).add(day);
+		}
 		if (this.rollups.overflowed() || this.earnings.size() + this.touched.size() > RollupTotals.MAX_KEYS) {
 			this.overflowed = true;
+			this.lastEarning = null;
 			this.earnings.clear();
 			this.touched.clear();
 			this.days.clear();

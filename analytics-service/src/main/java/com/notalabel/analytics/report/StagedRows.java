@@ -27,6 +27,14 @@ final class StagedRows implements LineSink {
 	private static final int MAX_REMEMBERED = 100_000;
 
 	/**
+	 * Longer values (a city's name, say) are encoded each time rather than remembered.
+	 */
+	private static final int MAX_ENCODED_LENGTH = 64;
+
+	/** At most some 2 MB of encoded cells. */
+	private static final int MAX_ENCODED = 20_000;
+
+	/**
 	 * A DSR period longer than this goes through the staging table (a partition a month).
 	 */
 	private static final int MAX_DIRECT_YEARS = 2;
@@ -68,6 +76,8 @@ final class StagedRows implements LineSink {
 	private long matched;
 
 	private final java.util.Map<UUID, byte[]> ids = new java.util.HashMap<>();
+
+	private final java.util.Map<String, byte[]> encoded = new java.util.HashMap<>();
 
 	private @Nullable String lastIsrc;
 
@@ -301,29 +311,62 @@ final class StagedRows implements LineSink {
 	}
 
 	private void number(long value) {
-		put(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+		if (value < 0 || this.length > BUFFER - 20) {
+			put(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+			return;
+		}
+		int digits = 1;
+		for (long rest = value / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		for (int i = this.length + digits - 1; i >= this.length; i--) {
+			this.buffer[i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		this.length += digits;
 	}
 
-	/** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+	/**
+	 * COPY's text format: backslash, tab, newline and carriage return are escaped. The
+	 * cells of a report repeat (its store, its currencies, a hundred countries, each
+	 * recording's ISRC line after line): each short value is encoded once.
+	 */
 	private void text(@Nullable String value) {
 		if (value == null) {
 			put(NULL);
 			return;
 		}
+		if (value.length() > MAX_ENCODED_LENGTH) {
+			put(encode(value));
+			return;
+		}
+		byte[] bytes = this.encoded.get(value);
+		if (bytes == null) {
+			bytes = encode(value);
+			if (this.encoded.size() < MAX_ENCODED) {
+				this.encoded.put(value, bytes);
+			}
+		}
+		put(bytes);
+	}
+
+	private byte[] encode(String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > 2048) {
 			throw new MalformedReport(this.line, "a value is longer than 2048 bytes");
 		}
+		java.io.ByteArrayOutputStream escaped = new java.io.ByteArrayOutputStream(bytes.length + 8);
 		for (byte b : bytes) {
 			switch (b) {
-				case '\\' -> put((byte) '\\', (byte) '\\');
-				case '\t' -> put((byte) '\\', (byte) 't');
-				case '\n' -> put((byte) '\\', (byte) 'n');
-				case '\r' -> put((byte) '\\', (byte) 'r');
+				case '\\' -> escaped.write(new byte[] { '\\', '\\' }, 0, 2);
+				case '\t' -> escaped.write(new byte[] { '\\', 't' }, 0, 2);
+				case '\n' -> escaped.write(new byte[] { '\\', 'n' }, 0, 2);
+				case '\r' -> escaped.write(new byte[] { '\\', 'r' }, 0, 2);
 				case 0 -> throw new MalformedReport(this.line, "a value holds a NUL character");
-				default -> put(b);
+				default -> escaped.write(b);
 			}
 		}
+		return escaped.toByteArray();
 	}
 
 	private void tab() {
@@ -331,11 +374,6 @@ final class StagedRows implements LineSink {
 	}
 
 	private void put(byte b) {
-		this.buffer[this.length++] = b;
-	}
-
-	private void put(byte a, byte b) {
-		this.buffer[this.length++] = a;
 		this.buffer[this.length++] = b;
 	}
 

@@ -39,10 +39,11 @@ public record StoreServers(@Valid @DefaultValue List<Store> stores, @Valid @Defa
 	 * @param privateKeyText the key itself (as compose passes a secret), or empty
 	 * @param hostKey the server's public key as {@code known_hosts} gives it, without the
 	 * host, or its SHA-256 fingerprint ({@code SHA256:...}): the only key the client
-	 * accepts
+	 * accepts; empty accepts any (only for the reference stores on compose's own network,
+	 * as distribution does)
 	 */
 	public record Store(@NotBlank String name, @NotBlank String host, @Min(1) @Max(65535) @DefaultValue("22") int port,
-			@NotBlank String user, @Nullable Path privateKey, @NotBlank String hostKey,
+			@NotBlank String user, @Nullable Path privateKey, @DefaultValue("") String hostKey,
 			@DefaultValue("") String privateKeyText) {
 
 		@ConstructorBinding

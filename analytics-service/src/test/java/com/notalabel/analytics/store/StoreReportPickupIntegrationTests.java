@@ -1,12 +1,23 @@
 package com.notalabel.analytics.store;
 
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +34,14 @@ import com.notalabel.analytics.catalogue.CatalogueCopies;
 import com.notalabel.analytics.testing.AnalyticsServiceIntegrationTest;
 import com.notalabel.analytics.testing.Artists;
 import com.notalabel.analytics.testing.Dsr;
+import com.notalabel.ddex.BatchId;
+import com.notalabel.ddex.BatchManifest;
 import com.notalabel.store.ReferenceStore;
 import com.notalabel.store.StoreSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reports picked up from a real SFTP server (the reference store), as a store leaves them
@@ -116,6 +130,73 @@ class StoreReportPickupIntegrationTests {
 			.param("owner", artist)
 			.query(String.class)
 			.list()).containsOnly(this.server.name());
+	}
+
+	@Test
+	void importsTheReportTheStoreWroteForTheReleaseItWasDelivered() throws Exception {
+		UUID artist = this.artists.newArtist();
+		String isrc = "QZSTO26" + String.format("%05d", (int) (Math.random() * 100_000));
+		UUID track = this.artists.track(artist, "Delivered", isrc);
+		BatchId batch = deliver(isrc);
+		Path acknowledgements = this.store.sftpRoot().resolve("acknowledgements");
+		Path rejected = acknowledgements.resolve("ACK_" + batch + "_R1_REJECTED.xml");
+		await().atMost(Duration.ofSeconds(30))
+			.failFast(() -> Files.exists(rejected))
+			.until(() -> Files.exists(acknowledgements.resolve("ACK_" + batch + "_R1_ACCEPTED.xml")));
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+		Path report = this.store.writeUsageReport(today, today);
+
+		assertThat(this.pickup.poll(this.server)).containsExactly(report.getFileName() + ": imported");
+		long reported = 0;
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(report))) {
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (line.startsWith("SU02")) {
+					reported += Long.parseLong(line.split("\t")[7]);
+				}
+			}
+		}
+		assertThat(reported).isPositive();
+		assertThat(this.jdbc
+			.sql("select coalesce(sum(streams), 0) from usage_rollup where owner_id = :owner"
+					+ " and dim = 'T' and grain = 'D' and key = :key")
+			.param("owner", artist)
+			.param("key", track.toString())
+			.query(Long.class)
+			.single()).isEqualTo(reported);
+		assertThat(this.jdbc.sql("select count(*) from revenue_rollup where owner_id = :owner and currency = 'USD'")
+			.param("owner", artist)
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	/**
+	 * Leaves a release with the recording in the store's folder as a distributor's SFTP
+	 * upload does: the release's folder first, the batch's manifest last.
+	 */
+	private BatchId deliver(String isrc) throws Exception {
+		byte[] audio = new byte[4096];
+		new Random(isrc.hashCode()).nextBytes(audio);
+		String message;
+		try (InputStream in = getClass().getResourceAsStream("/ddex/audio-single.xml")) {
+			message = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("GBAYC1700598", isrc)
+				.replace("db7dd2f3bb9b322646e3f4d7b65b47ab", md5(audio));
+		}
+		byte[] xml = message.getBytes(StandardCharsets.UTF_8);
+		BatchId batch = BatchId.at(Instant.now());
+		Path release = Files.createDirectories(this.store.sftpRoot().resolve(batch + "/R1/resources")).getParent();
+		Files.write(release.resolve("resources/190295810726_00001_LL.flac"), audio);
+		Files.write(release.resolve("R1.xml"), xml);
+		BatchManifest manifest = new BatchManifest(batch, "PADPIDA2026120600N", "PADPIDA2026120601R", Instant.now(),
+				List.of(new BatchManifest.Entry("W83814161", "R1/R1.xml", "190295810726", md5(xml))));
+		try (OutputStream out = Files.newOutputStream(release.resolveSibling(manifest.fileName()))) {
+			manifest.write(out);
+		}
+		return batch;
+	}
+
+	private static String md5(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
 	}
 
 	@Test

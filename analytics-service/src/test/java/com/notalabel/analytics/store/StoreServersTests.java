@@ -7,7 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -31,6 +34,27 @@ class StoreServersTests {
 		assertThat(servers.stores().get(1).privateKeyText()).startsWith("-----BEGIN");
 		assertThat(servers.storeReports().pollInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(servers.storeReports().folder()).isEqualTo("reports");
+	}
+
+	@Test
+	void bindsTheVariablesThePlatformRunnerAndComposeSet() {
+		Map<String, Object> environment = Map.of("NAL_ANALYTICS_STORES_0_NAME", "Reference Store A",
+				"NAL_ANALYTICS_STORES_0_HOST", "127.0.0.1", "NAL_ANALYTICS_STORES_0_PORT", "2221",
+				"NAL_ANALYTICS_STORES_0_USER", "delivery", "NAL_ANALYTICS_STORES_0_PRIVATE_KEY", "/keys/analytics",
+				"NAL_ANALYTICS_STORES_0_HOST_KEY", "SHA256:abc", "NAL_ANALYTICS_STORES_1_NAME", "Reference Store B",
+				"NAL_ANALYTICS_STORES_1_HOST", "reference-store-b", "NAL_ANALYTICS_STORES_1_USER", "delivery",
+				"NAL_ANALYTICS_STORES_1_PRIVATE_KEY_TEXT", "-----BEGIN OPENSSH PRIVATE KEY-----");
+
+		StoreServers servers = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+			.bindOrCreate("nal.analytics", StoreServers.class);
+
+		assertThat(servers.stores()).extracting(StoreServers.Store::name)
+			.containsExactly("Reference Store A", "Reference Store B");
+		assertThat(servers.stores().get(0).privateKey()).isEqualTo(Path.of("/keys/analytics"));
+		assertThat(servers.stores().get(0).hostKey()).isEqualTo("SHA256:abc");
+		assertThat(servers.stores().get(1).privateKeyText()).startsWith("-----BEGIN");
+		assertThat(servers.stores().get(1).hostKey()).as("unpinned").isEmpty();
 	}
 
 	@Test

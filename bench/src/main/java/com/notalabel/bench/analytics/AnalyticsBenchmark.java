@@ -66,8 +66,11 @@ import static com.notalabel.bench.support.Figures.megabytes;
  * the two years and day-by-day series of two years of random tracks, one request at a
  * time over HTTP; p50, p95, p99.</li>
  * <li><b>plays</b>: the gateway jar in front of the service, plays POSTed through it at
- * {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, then the plays the
- * service stored and folded are counted against the plays it accepted.</li>
+ * {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS}, without a token as a
+ * public page sends them, from {@code BENCH_PLAYS_VISITORS} client addresses (told in
+ * {@code X-Forwarded-For}, the bench standing where nginx stands) under the gateway's own
+ * plays limit; then the plays the service stored and folded are counted against the plays
+ * it accepted.</li>
  * </ul>
  */
 public final class AnalyticsBenchmark {
@@ -464,9 +467,10 @@ public final class AnalyticsBenchmark {
 		builder.environment().put("JWKS_URI", keys.uri().toString());
 		builder.environment().put("REDIS_URL", redis);
 		builder.environment().put("REDIS_KEY_PREFIX", database.name() + ":");
-		// The gateway's own limits would measure themselves: the benchmark raises them.
-		builder.environment().put("RATE_LIMIT_USER_LIMIT", "100000000");
-		builder.environment().put("RATE_LIMIT_ADDRESS_LIMIT", "100000000");
+		// The gateway's own plays limit applies (120 a minute per address), as in production: the
+		// visitors are many, each at an address of its own, which the bench, standing where nginx
+		// stands, tells the gateway in X-Forwarded-For.
+		builder.environment().put("TRUSTED_PROXIES", "127.0.0.1");
 		Process gateway = builder.start();
 		try {
 			TestHttp probe = TestHttp.on(gatewayPort);
@@ -485,64 +489,81 @@ public final class AnalyticsBenchmark {
 				}
 				Thread.sleep(500);
 			}
-			int rate = Settings.number("BENCH_PLAYS_RATE", 2000);
-			int seconds = Settings.number("BENCH_PLAYS_SECONDS", 20);
-			// Until the gateway lets the beacon through without a token, a token rides along.
-			String token = keys.token(artist).value();
-			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			URI uri = URI.create("http://127.0.0.1:" + gatewayPort + "/api/v1/analytics/plays");
-			String body = "{\"trackId\":\"" + track + "\"}";
-			AtomicLong accepted = new AtomicLong();
-			AtomicLong refused = new AtomicLong();
-			AtomicLong failed = new AtomicLong();
-			Semaphore inFlight = new Semaphore(256);
-			List<CompletableFuture<?>> sent = new ArrayList<>();
-			long total = (long) rate * seconds;
-			long started = System.nanoTime();
-			for (long i = 0; i < total; i++) {
-				long due = started + i * 1_000_000_000L / rate;
-				long wait = due - System.nanoTime();
-				if (wait > 0) {
-					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-				}
-				inFlight.acquire();
-				HttpRequest request = HttpRequest.newBuilder(uri)
-					.header("Content-Type", "text/plain;charset=UTF-8")
-					.header("Authorization", "Bearer " + token)
-					.header("User-Agent", "bench " + (i % 1000))
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.timeout(Duration.ofSeconds(30))
-					.build();
-				sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-					.whenComplete((response, ex) -> {
-						inFlight.release();
-						if (ex != null) {
-							failed.incrementAndGet();
-						}
-						else if (response.statusCode() == 202) {
-							accepted.incrementAndGet();
-						}
-						else {
-							refused.incrementAndGet();
-						}
-					}));
+			// The service alone first, the same plays straight to its port, then through the gateway:
+			// what the gateway adds is the difference.
+			UUID directTrack = UUID.randomUUID();
+			UUID directArtist = UUID.randomUUID();
+			try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("insert into analytics.catalogue_track values ('" + directTrack + "', '"
+						+ directArtist + "', 'Played directly', null, false, now())");
 			}
-			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
-			double elapsed = (System.nanoTime() - started) / 1e9;
-			long stored = storedPlays(database, artist);
-			System.out.printf(Locale.ROOT,
-					"plays through the gateway: %,d sent in %.1f s (%,.0f/s offered, %,.0f/s accepted; target >= 2,000/s)"
-							+ " %s%n",
-					total, elapsed, total / elapsed, accepted.get() / elapsed,
-					(accepted.get() / elapsed >= 2000) ? "OK" : "MISSED");
-			System.out.printf(Locale.ROOT, "plays accepted %,d, refused %,d, failed %,d; stored %,d: %s%n",
-					accepted.get(), refused.get(), failed.get(), stored,
-					(stored == accepted.get()) ? "nothing lost OK" : "MISMATCH");
+			offerPlays("plays to the service directly", service.port(), directTrack, directArtist, database);
+			offerPlays("plays through the gateway", gatewayPort, track, artist, database);
 		}
 		finally {
 			gateway.destroy();
 			gateway.waitFor();
 		}
+	}
+
+	/**
+	 * Offers plays at {@code BENCH_PLAYS_RATE} a second for {@code BENCH_PLAYS_SECONDS},
+	 * 256 at most in flight, each from one of {@code BENCH_PLAYS_VISITORS} client
+	 * addresses, and counts what was stored against what was accepted.
+	 */
+	private static void offerPlays(String what, int port, UUID track, UUID artist, ScratchDatabase database)
+			throws Exception {
+		int rate = Settings.number("BENCH_PLAYS_RATE", 2000);
+		int seconds = Settings.number("BENCH_PLAYS_SECONDS", 20);
+		int visitors = Settings.number("BENCH_PLAYS_VISITORS", 4096);
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/analytics/plays");
+		String body = "{\"trackId\":\"" + track + "\"}";
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
+		Semaphore inFlight = new Semaphore(256);
+		List<CompletableFuture<?>> sent = new ArrayList<>();
+		long total = (long) rate * seconds;
+		long started = System.nanoTime();
+		for (long i = 0; i < total; i++) {
+			long due = started + i * 1_000_000_000L / rate;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
+			inFlight.acquire();
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.header("Content-Type", "text/plain;charset=UTF-8")
+				.header("X-Forwarded-For",
+						"10." + ((i % visitors) >> 16 & 255) + "." + ((i % visitors) >> 8 & 255) + "."
+								+ (i % visitors & 255))
+				.header("User-Agent", "bench " + (i % 1000))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
+				inFlight.release();
+				if (ex != null) {
+					failed.incrementAndGet();
+				}
+				else if (response.statusCode() == 202) {
+					accepted.incrementAndGet();
+				}
+				else {
+					refused.incrementAndGet();
+				}
+			}));
+		}
+		CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		long stored = storedPlays(database, artist);
+		System.out.printf(Locale.ROOT,
+				"%s: %,d sent in %.1f s (%,.0f/s offered, %,.0f/s accepted; target >= 2,000/s)" + " %s%n", what, total,
+				elapsed, total / elapsed, accepted.get() / elapsed,
+				(accepted.get() / elapsed >= 2000) ? "OK" : "MISSED");
+		System.out.printf(Locale.ROOT, "plays accepted %,d, refused %,d, failed %,d; stored %,d: %s%n", accepted.get(),
+				refused.get(), failed.get(), stored, (stored == accepted.get()) ? "nothing lost OK" : "MISMATCH");
 	}
 
 	/**

@@ -40,6 +40,8 @@ public final class StubPlatform {
 
 	public static final int LOGIN_LIMIT = 3;
 
+	public static final int PLAYS_LIMIT = 5;
+
 	public static final Duration ANALYTICS_TIMEOUT = Duration.ofMillis(500);
 
 	static {
@@ -79,6 +81,7 @@ public final class StubPlatform {
 		registry.add("RATE_LIMIT_USER_LIMIT", () -> USER_LIMIT);
 		registry.add("RATE_LIMIT_ADDRESS_LIMIT", () -> 500);
 		registry.add("RATE_LIMIT_LOGIN_LIMIT", () -> LOGIN_LIMIT);
+		registry.add("RATE_LIMIT_PLAYS_LIMIT", () -> PLAYS_LIMIT);
 		registry.add("CIRCUIT_BREAKER_WINDOW", () -> 4);
 		registry.add("CIRCUIT_BREAKER_MINIMUM_CALLS", () -> 4);
 		registry.add("CIRCUIT_BREAKER_OPEN_FOR", () -> "3s");
