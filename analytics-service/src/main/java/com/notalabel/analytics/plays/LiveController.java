@@ -1,6 +1,8 @@
 package com.notalabel.analytics.plays;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,8 +23,12 @@ class LiveController {
 	}
 
 	@GetMapping(path = "/api/v1/analytics/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter live(CurrentUser user) {
-		return this.live.open(user.id().value());
+	ResponseEntity<SseEmitter> live(CurrentUser user) {
+		// no-transform: a proxy that compresses (the web app's server under ./platform up) would hold the
+		// plays back until the stream ends.
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache().noTransform())
+			.body(this.live.open(user.id().value()));
 	}
 
 }

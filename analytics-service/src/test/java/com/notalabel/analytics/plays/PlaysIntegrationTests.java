@@ -153,6 +153,8 @@ class PlaysIntegrationTests {
 			.send(request, HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+		// A proxy that compresses (the web app's server under ./platform up) would hold the events back.
+		assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-transform");
 		Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
 		// The stream is open once its first comment arrived.
 		assertThat(lines.poll(20, TimeUnit.SECONDS)).startsWith(":");
