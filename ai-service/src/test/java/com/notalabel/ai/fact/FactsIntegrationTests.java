@@ -12,10 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.ai.testing.AiServiceIntegrationTest;
 import com.notalabel.ai.testing.Artists;
 import com.notalabel.ai.testing.Artists.Artist;
-import com.notalabel.ai.testing.ServiceStream;
 import com.notalabel.ai.testing.TestProvider;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
@@ -35,9 +35,9 @@ class FactsIntegrationTests {
 
 	private final Artists artists;
 
-	private final ServiceStream distribution;
+	private final ProducerStream distribution;
 
-	private final ServiceStream payments;
+	private final ProducerStream payments;
 
 	private final JdbcClient jdbc;
 
@@ -45,8 +45,8 @@ class FactsIntegrationTests {
 	FactsIntegrationTests(@LocalServerPort int port, StringRedisTemplate redis, EventCodec codec, RedisKeys keys,
 			JdbcClient jdbc) {
 		this.artists = new Artists(port, redis, codec, keys);
-		this.distribution = new ServiceStream(redis, codec, keys, "distribution-service");
-		this.payments = new ServiceStream(redis, codec, keys, "payment-service");
+		this.distribution = new ProducerStream(redis, codec, keys, "distribution-service", "ai-service");
+		this.payments = new ProducerStream(redis, codec, keys, "payment-service", "ai-service");
 		this.jdbc = jdbc;
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.event.EventCodec;
@@ -28,17 +29,17 @@ public final class Artists {
 
 	private final int port;
 
-	private final ServiceStream users;
+	private final ProducerStream users;
 
-	private final ServiceStream music;
+	private final ProducerStream music;
 
-	private final ServiceStream analytics;
+	private final ProducerStream analytics;
 
 	public Artists(int port, StringRedisTemplate redis, EventCodec codec, RedisKeys keys) {
 		this.port = port;
-		this.users = new ServiceStream(redis, codec, keys, "user-service");
-		this.music = new ServiceStream(redis, codec, keys, "music-service");
-		this.analytics = new ServiceStream(redis, codec, keys, "analytics-service");
+		this.users = new ProducerStream(redis, codec, keys, "user-service", "ai-service");
+		this.music = new ProducerStream(redis, codec, keys, "music-service", "ai-service");
+		this.analytics = new ProducerStream(redis, codec, keys, "analytics-service", "ai-service");
 	}
 
 	public Artist create() {
@@ -47,15 +48,15 @@ public final class Artists {
 		return new Artist(UserId.of(id), TestHttp.on(this.port).withDefaults((request) -> request.bearer(token)));
 	}
 
-	public ServiceStream users() {
+	public ProducerStream users() {
 		return this.users;
 	}
 
-	public ServiceStream music() {
+	public ProducerStream music() {
 		return this.music;
 	}
 
-	public ServiceStream analytics() {
+	public ProducerStream analytics() {
 		return this.analytics;
 	}
 

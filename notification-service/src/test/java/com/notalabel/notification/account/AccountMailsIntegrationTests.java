@@ -22,10 +22,10 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.notification.NotificationServiceIntegrationTest;
 import com.notalabel.notification.testing.ReceivedMail;
 import com.notalabel.notification.testing.TestMailServer;
-import com.notalabel.notification.testing.UserServiceStream;
 import com.notalabel.test.logging.LogLevels;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventEnvelope;
@@ -43,7 +43,7 @@ class AccountMailsIntegrationTests {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final UserServiceStream userService;
+	private final ProducerStream userService;
 
 	private final JdbcClient jdbc;
 
@@ -54,7 +54,7 @@ class AccountMailsIntegrationTests {
 	@Autowired
 	AccountMailsIntegrationTests(StringRedisTemplate redis, EventCodec codec, RedisKeys keys, JdbcClient jdbc,
 			MeterRegistry meters) {
-		this.userService = new UserServiceStream(redis, codec, keys);
+		this.userService = new ProducerStream(redis, codec, keys, "user-service", "notification-service");
 		this.jdbc = jdbc;
 		this.meters = meters;
 	}
@@ -73,7 +73,7 @@ class AccountMailsIntegrationTests {
 	@Test
 	void mailsTheVerificationLinkToThePersonWithTheirNameEscapedInTheHtml(CapturedOutput output) {
 		Person ada = Person.named("<script>alert('x')</script> Ada");
-		EventEnvelope<EmailVerificationRequested> envelope = UserServiceStream.envelope(new EmailVerificationRequested(
+		EventEnvelope<EmailVerificationRequested> envelope = ProducerStream.envelope(new EmailVerificationRequested(
 				ada.id(), ada.email(), ada.name(), ada.token(), in(Duration.ofHours(24))));
 
 		this.userService.append(envelope);
@@ -110,7 +110,7 @@ class AccountMailsIntegrationTests {
 	void mailsThePasswordResetLink() {
 		Person grace = Person.named("Grace");
 
-		this.userService.append(UserServiceStream.envelope(new PasswordResetRequested(grace.id(), grace.email(),
+		this.userService.append(ProducerStream.envelope(new PasswordResetRequested(grace.id(), grace.email(),
 				grace.name(), grace.token(), in(Duration.ofMinutes(30)))));
 
 		ReceivedMail mail = awaitOnlyMailTo(grace);
@@ -123,7 +123,7 @@ class AccountMailsIntegrationTests {
 	@Test
 	void sendsNoSecondMailWhenTheSameEventIsDeliveredAgain() {
 		Person alan = Person.named("Alan");
-		EventEnvelope<EmailVerificationRequested> envelope = UserServiceStream.envelope(new EmailVerificationRequested(
+		EventEnvelope<EmailVerificationRequested> envelope = ProducerStream.envelope(new EmailVerificationRequested(
 				alan.id(), alan.email(), alan.name(), alan.token(), in(Duration.ofHours(24))));
 		this.userService.awaitAcknowledged(this.userService.append(envelope));
 		assertThat(awaitOnlyMailTo(alan).messageId()).startsWith("<" + envelope.id() + "@");
@@ -138,7 +138,7 @@ class AccountMailsIntegrationTests {
 	@Test
 	void sendsNoSecondMailForAnEventItMailedEvenOnceTheConsumerHasForgottenTheEvent() {
 		Person barbara = Person.named("Barbara");
-		EventEnvelope<PasswordResetRequested> envelope = UserServiceStream.envelope(new PasswordResetRequested(
+		EventEnvelope<PasswordResetRequested> envelope = ProducerStream.envelope(new PasswordResetRequested(
 				barbara.id(), barbara.email(), barbara.name(), barbara.token(), in(Duration.ofMinutes(30))));
 		this.userService.awaitAcknowledged(this.userService.append(envelope));
 		awaitOnlyMailTo(barbara);
@@ -155,7 +155,7 @@ class AccountMailsIntegrationTests {
 	@Test
 	void sendsNothingWhenTheLinkHasExpiredByTheTimeTheEventArrives(CapturedOutput output) {
 		Person edsger = Person.named("Edsger");
-		EventEnvelope<EmailVerificationRequested> envelope = UserServiceStream.envelope(new EmailVerificationRequested(
+		EventEnvelope<EmailVerificationRequested> envelope = ProducerStream.envelope(new EmailVerificationRequested(
 				edsger.id(), edsger.email(), edsger.name(), edsger.token(), in(Duration.ofMinutes(-1))));
 
 		this.userService.awaitAcknowledged(this.userService.append(envelope));
@@ -170,7 +170,7 @@ class AccountMailsIntegrationTests {
 	@Test
 	void retriesAMailTheSmtpServerCouldNotTakeUntilItCan() {
 		Person hedy = Person.named("Hedy");
-		EventEnvelope<EmailVerificationRequested> envelope = UserServiceStream.envelope(new EmailVerificationRequested(
+		EventEnvelope<EmailVerificationRequested> envelope = ProducerStream.envelope(new EmailVerificationRequested(
 				hedy.id(), hedy.email(), hedy.name(), hedy.token(), in(Duration.ofHours(24))));
 		double failuresBefore = handlerFailures();
 		RecordId entry;

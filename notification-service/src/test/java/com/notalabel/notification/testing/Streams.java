@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.types.event.DomainEvent;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventEnvelope;
@@ -28,19 +29,19 @@ import com.notalabel.types.redis.RedisKeys;
  * @param payment payment-service's
  * @param analytics analytics-service's
  */
-public record Streams(UserServiceStream user, UserServiceStream music, UserServiceStream distribution,
-		UserServiceStream payment, UserServiceStream analytics) {
+public record Streams(ProducerStream user, ProducerStream music, ProducerStream distribution, ProducerStream payment,
+		ProducerStream analytics) {
 
 	public static Streams of(StringRedisTemplate redis, EventCodec codec, RedisKeys keys) {
-		return new Streams(new UserServiceStream(redis, codec, keys),
-				new UserServiceStream(redis, codec, keys, "music-service"),
-				new UserServiceStream(redis, codec, keys, "distribution-service"),
-				new UserServiceStream(redis, codec, keys, "payment-service"),
-				new UserServiceStream(redis, codec, keys, "analytics-service"));
+		return new Streams(new ProducerStream(redis, codec, keys, "user-service", "notification-service"),
+				new ProducerStream(redis, codec, keys, "music-service", "notification-service"),
+				new ProducerStream(redis, codec, keys, "distribution-service", "notification-service"),
+				new ProducerStream(redis, codec, keys, "payment-service", "notification-service"),
+				new ProducerStream(redis, codec, keys, "analytics-service", "notification-service"));
 	}
 
 	public static <E extends DomainEvent> EventEnvelope<E> envelope(E event) {
-		return UserServiceStream.envelope(event);
+		return ProducerStream.envelope(event);
 	}
 
 	public static TrackProcessed trackProcessed(UserId owner) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.events.music.TrackUpdated;
@@ -18,9 +19,9 @@ public final class Artists {
 
 	private final int port;
 
-	private final ServiceStream music;
+	private final ProducerStream music;
 
-	public Artists(int port, ServiceStream music) {
+	public Artists(int port, ProducerStream music) {
 		this.port = port;
 		this.music = music;
 	}

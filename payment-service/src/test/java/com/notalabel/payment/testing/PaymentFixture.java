@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.notalabel.test.events.ProducerStream;
 import com.notalabel.payment.earnings.EarningsPosting;
 import com.notalabel.payment.ledger.AccountKey;
 import com.notalabel.payment.ledger.Ledger;
@@ -38,17 +39,17 @@ public final class PaymentFixture {
 
 	public final PublishedEvents published;
 
-	public final ServiceStream music;
+	public final ProducerStream music;
 
-	public final ServiceStream users;
+	public final ProducerStream users;
 
-	public final ServiceStream analytics;
+	public final ProducerStream analytics;
 
 	public PaymentFixture(int port, StringRedisTemplate redis, EventCodec codec, RedisKeys keys,
 			EarningsPosting posting, PlatformTransactionManager transactions, Ledger ledger, JdbcClient jdbc) {
-		this.music = new ServiceStream(redis, codec, keys, "music-service");
-		this.users = new ServiceStream(redis, codec, keys, "user-service");
-		this.analytics = new ServiceStream(redis, codec, keys, "analytics-service");
+		this.music = new ProducerStream(redis, codec, keys, "music-service", "payment-service");
+		this.users = new ProducerStream(redis, codec, keys, "user-service", "payment-service");
+		this.analytics = new ProducerStream(redis, codec, keys, "analytics-service", "payment-service");
 		this.artists = new Artists(port, this.music);
 		this.reports = new Reports(posting, new TransactionTemplate(transactions));
 		this.ledger = ledger;

@@ -1,4 +1,4 @@
-package com.notalabel.notification.testing;
+package com.notalabel.test.events;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +18,14 @@ import com.notalabel.types.redis.RedisKeys;
 import static org.awaitility.Awaitility.await;
 
 /**
- * user-service's event stream, written the way its outbox relay writes it: an
- * {@code XADD} of the envelope as the shared codec encodes it. What the service then does
- * is what it does in production, from reading the stream to acknowledging the entry.
+ * A producing service's event stream as a consuming service's tests write it: an
+ * {@code XADD} of the envelope as the shared codec encodes it, the way the producer's
+ * outbox relay writes it. What the consumer then does is what it does in production, from
+ * reading the stream to acknowledging the entry.
  */
-public final class UserServiceStream {
+public final class ProducerStream {
 
-	private static final String GROUP = "notification-service";
+	private final String group;
 
 	private final StringRedisTemplate redis;
 
@@ -32,36 +33,29 @@ public final class UserServiceStream {
 
 	private final String stream;
 
-	public UserServiceStream(StringRedisTemplate redis, EventCodec codec, RedisKeys keys) {
-		this(redis, codec, keys, "user-service");
-	}
-
 	/**
-	 * Another producer's stream, written the same way.
-	 * @param redis the Redis the service reads
+	 * @param redis the Redis the consumer reads
 	 * @param codec the codec
 	 * @param keys the key names
 	 * @param producer the producing service, such as {@code music-service}
+	 * @param consumer the consuming service under test, whose consumer group is named
+	 * after it
 	 */
-	public UserServiceStream(StringRedisTemplate redis, EventCodec codec, RedisKeys keys, String producer) {
+	public ProducerStream(StringRedisTemplate redis, EventCodec codec, RedisKeys keys, String producer,
+			String consumer) {
+		this.group = consumer;
 		this.redis = redis;
 		this.codec = codec;
 		this.stream = keys.eventStream(producer);
 	}
 
-	/**
-	 * Wraps an event in a new envelope.
-	 * @param event what user-service published
-	 * @param <E> its type
-	 * @return the envelope, with a fresh id
-	 */
 	public static <E extends DomainEvent> EventEnvelope<E> envelope(E event) {
 		return EventEnvelope.wrap(event, Instant.now());
 	}
 
 	/**
-	 * Appends an envelope to the stream; appending the same envelope again is a
-	 * redelivery, as after a relay that crashed between {@code XADD} and its commit.
+	 * Appends an envelope; appending the same envelope again is a redelivery, as after a
+	 * relay that crashed between {@code XADD} and its commit.
 	 * @param envelope the envelope
 	 * @return the stream entry's id
 	 */
@@ -78,30 +72,46 @@ public final class UserServiceStream {
 	}
 
 	/**
-	 * Waits until notification-service has read an entry and acknowledged it, which it
-	 * does only after its transaction for the entry committed or found the event handled
-	 * before.
-	 * @param entry the stream entry
+	 * Appends an event in a new envelope and waits until the consumer acknowledged it,
+	 * which it does only after its transaction for it committed.
+	 * @param event the event
+	 * @return the envelope
 	 */
-	public void awaitAcknowledged(RecordId entry) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> delivered(entry) && !pending(entry));
+	public <E extends DomainEvent> EventEnvelope<E> deliver(E event) {
+		EventEnvelope<E> envelope = envelope(event);
+		awaitAcknowledged(append(envelope));
+		return envelope;
 	}
 
-	/**
-	 * Whether an entry was read and is still waiting for its acknowledgement, as one
-	 * whose handler failed is.
-	 * @param entry the stream entry
-	 * @return whether it is pending in notification-service's group
-	 */
+	public void awaitAcknowledged(RecordId entry) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> delivered(entry) && !pending(entry));
+	}
+
 	public boolean pending(RecordId entry) {
 		return !this.redis.opsForStream()
-			.pending(this.stream, GROUP, Range.closed(entry.getValue(), entry.getValue()), 1)
+			.pending(this.stream, this.group, Range.closed(entry.getValue(), entry.getValue()), 1)
 			.isEmpty();
 	}
 
+	/**
+	 * @return whether the consumer reads this stream at all (has its consumer group)
+	 */
+	public boolean read() {
+		if (!Boolean.TRUE.equals(this.redis.hasKey(this.stream))) {
+			return false;
+		}
+		return this.redis.opsForStream()
+			.groups(this.stream)
+			.stream()
+			.anyMatch((group) -> this.group.equals(group.groupName()));
+	}
+
 	private boolean delivered(RecordId entry) {
+		if (!Boolean.TRUE.equals(this.redis.hasKey(this.stream))) {
+			return false;
+		}
 		for (XInfoGroup group : this.redis.opsForStream().groups(this.stream)) {
-			if (GROUP.equals(group.groupName())) {
+			if (this.group.equals(group.groupName())) {
 				RecordId last = RecordId.of(group.lastDeliveredId());
 				return last.getTimestamp() > entry.getTimestamp() || (last.getTimestamp().equals(entry.getTimestamp())
 						&& last.getSequence() >= entry.getSequence());
