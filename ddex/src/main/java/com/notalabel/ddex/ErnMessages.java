@@ -227,8 +227,9 @@ public final class ErnMessages {
 			}
 			try {
 				SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-				// The import of the allowed value sets is a relative path inside this module's jar.
-				factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+				// The import of the allowed value sets is a relative path inside this module's jar, which is
+				// itself inside a Spring Boot jar ("jar:nested:...") when a service or the store runs from theirs.
+				factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,nested");
 				factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 				return factory.newSchema(new StreamSource(location.toExternalForm()));
 			}
