@@ -96,8 +96,11 @@ class BatchUpload {
 	 * @return the message as sent
 	 * @throws IOException if the store failed mid-way; what is whole at the store stays
 	 * @throws SourceChanged if an original in the bucket is not what was submitted
+	 * @throws LeaseLost if the worker lost the delivery meanwhile; it stops before its
+	 * next write
 	 */
-	String send(Delivery delivery, Platform platform, BatchId batch, Connection connection) throws IOException {
+	String send(Delivery delivery, Platform platform, BatchId batch, Connection connection, Lease lease)
+			throws IOException {
 		SftpClient sftp = connection.sftp();
 		ReleaseSnapshot release = delivery.snapshot();
 		String batchFolder = join(platform.sftp().folder(), batch.value());
@@ -112,23 +115,25 @@ class BatchUpload {
 		Map<String, FileFacts> files = new HashMap<>();
 		for (Track track : release.tracks()) {
 			String path = MessageContent.audioPath(release, track);
-			files.put(path, upload(sftp, delivery, releaseFolder, path, track.originalKey(), track.sha256()));
+			files.put(path, upload(sftp, delivery, releaseFolder, path, track.originalKey(), track.sha256(), lease));
 		}
 		if (release.artwork() != null) {
 			String path = MessageContent.coverPath(release);
-			files.put(path, upload(sftp, delivery, releaseFolder, path, release.artwork().key(), null));
+			files.put(path, upload(sftp, delivery, releaseFolder, path, release.artwork().key(), null, lease));
 		}
 		byte[] message = ErnMessages.toBytes(ErnBuilder.build(content(delivery, platform, files)));
 		String messageName = MessageContent.folder(release) + ".xml";
 		String md5 = md5(message);
-		put(sftp, releaseFolder + "/" + messageName, new ByteArrayInputStream(message));
+		put(sftp, releaseFolder + "/" + messageName, new ByteArrayInputStream(message), lease);
 		this.deliveries.fileDelivered(delivery.id(), new DeliveredFile(MESSAGE, message.length, md5));
 		BatchManifest manifest = new BatchManifest(batch, this.properties.sender().dpid(), platform.dpid(),
 				this.clock.instant(), List.of(new BatchManifest.Entry(Deliveries.messageId(delivery.id()),
 						MessageContent.folder(release) + "/" + messageName, MessageContent.folder(release), md5)));
 		ByteArrayOutputStream xml = new ByteArrayOutputStream();
 		manifest.write(xml);
-		put(sftp, manifestPath, new ByteArrayInputStream(xml.toByteArray()));
+		// The one write that makes the batch visible: never by a worker that may have been replaced.
+		lease.ensureHeld();
+		put(sftp, manifestPath, new ByteArrayInputStream(xml.toByteArray()), lease);
 		return new String(message, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
@@ -139,7 +144,7 @@ class BatchUpload {
 	static final String MESSAGE = "(message)";
 
 	private FileFacts upload(SftpClient sftp, Delivery delivery, String releaseFolder, String path, String key,
-			@org.jspecify.annotations.Nullable String sha256) throws IOException {
+			@org.jspecify.annotations.Nullable String sha256, Lease lease) throws IOException {
 		String target = releaseFolder + "/" + path;
 		DeliveredFile earlier = this.deliveries.deliveredFiles(delivery.id()).get(path);
 		if (earlier != null) {
@@ -153,7 +158,7 @@ class BatchUpload {
 		long size;
 		try (InputStream source = this.objects.open(key);
 				InputStream hashed = new DigestInputStream(new DigestInputStream(source, md5), sha)) {
-			size = put(sftp, target, hashed);
+			size = put(sftp, target, hashed, lease);
 		}
 		String shaHex = HexFormat.of().formatHex(sha.digest());
 		if (sha256 != null && !sha256.equals(shaHex)) {
@@ -169,17 +174,19 @@ class BatchUpload {
 	 * Writes a file under a temporary name, then renames it into place.
 	 * @return the bytes written
 	 */
-	private static long put(SftpClient sftp, String target, InputStream in) throws IOException {
+	private static long put(SftpClient sftp, String target, InputStream in, Lease lease) throws IOException {
 		String temporary = target + ".part";
 		long size = 0;
 		try (OutputStream out = sftp.write(temporary, BUFFER, OpenMode.Write, OpenMode.Create, OpenMode.Truncate)) {
 			byte[] buffer = new byte[BUFFER];
 			int read;
 			while ((read = in.read(buffer)) != -1) {
+				lease.ensureHeld();
 				out.write(buffer, 0, read);
 				size += read;
 			}
 		}
+		lease.ensureHeld();
 		if (exists(sftp, target)) {
 			sftp.remove(target);
 		}

@@ -181,6 +181,25 @@ public class Deliveries {
 	}
 
 	/**
+	 * Extends a running delivery's lease, as long as the worker still holds it: the claim
+	 * of this very attempt, not taken over meanwhile by another worker (whose claim
+	 * counts another attempt) nor finished.
+	 * @return whether the worker still holds the delivery
+	 */
+	@Transactional
+	boolean renew(Delivery delivery, String worker, Instant now, Duration lease) {
+		return this.jdbc.sql("""
+				update delivery set lease_expires_at = :lease
+				 where id = :id and status = 'DELIVERING' and worker = :worker and attempts = :attempts
+				""")
+			.param("lease", utc(now.plus(lease)))
+			.param("id", delivery.id())
+			.param("worker", worker)
+			.param("attempts", delivery.attempts())
+			.update() == 1;
+	}
+
+	/**
 	 * Gives a delivery its batch id for good: the moment of its first attempt, or one
 	 * millisecond after the store's latest batch when that is later, so that two
 	 * deliveries never share a batch folder at a store.
@@ -252,12 +271,13 @@ public class Deliveries {
 		int updated = this.jdbc.sql("""
 				update delivery set status = 'DELIVERED', message = :message, lease_expires_at = null,
 				    last_error = null, updated_at = :now, version = version + 1
-				 where id = :id and status = 'DELIVERING' and worker = :worker
+				 where id = :id and status = 'DELIVERING' and worker = :worker and attempts = :attempts
 				""")
 			.param("message", message)
 			.param("now", utc(now))
 			.param("id", delivery.id())
 			.param("worker", worker)
+			.param("attempts", delivery.attempts())
 			.update();
 		if (updated == 1) {
 			recordStatus(delivery.id(), delivery.snapshot(), delivery.platform(), DeliveryStatus.DELIVERED, List.of(),
@@ -272,7 +292,7 @@ public class Deliveries {
 		this.jdbc.sql("""
 				update delivery set run_after = :runAfter, lease_expires_at = null, last_error = :error,
 				    attempts = attempts - :uncounted, updated_at = :now, version = version + 1
-				 where id = :id and status = 'DELIVERING' and worker = :worker
+				 where id = :id and status = 'DELIVERING' and worker = :worker and attempts = :attempts
 				""")
 			.param("runAfter", utc(runAfter))
 			.param("error", truncate(error))
@@ -280,6 +300,7 @@ public class Deliveries {
 			.param("now", utc(now))
 			.param("id", delivery.id())
 			.param("worker", worker)
+			.param("attempts", delivery.attempts())
 			.update();
 	}
 
@@ -288,12 +309,13 @@ public class Deliveries {
 		int updated = this.jdbc.sql("""
 				update delivery set status = 'FAILED', lease_expires_at = null, last_error = :error,
 				    updated_at = :now, version = version + 1
-				 where id = :id and status = 'DELIVERING' and worker = :worker
+				 where id = :id and status = 'DELIVERING' and worker = :worker and attempts = :attempts
 				""")
 			.param("error", truncate(error))
 			.param("now", utc(now))
 			.param("id", delivery.id())
 			.param("worker", worker)
+			.param("attempts", delivery.attempts())
 			.update();
 		if (updated == 1) {
 			recordStatus(delivery.id(), delivery.snapshot(), delivery.platform(), DeliveryStatus.FAILED,

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -13,6 +16,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +36,16 @@ import com.notalabel.distribution.storage.ObjectMissing;
  * wait without spending attempts. What retrying cannot fix (a missing or changed source,
  * a message the schema refuses) fails the delivery at once, with a reason the artist can
  * read.
+ *
+ * <p>
+ * A delivery can outlast its lease (a whole album to a slow store): while it runs, a
+ * heartbeat renews the lease every third of it, so that no other instance takes it over.
+ * A worker whose renewal finds the delivery in another's hands, or that could not renew
+ * for a whole lease, stops before its next write to the store and records nothing
+ * ({@link Lease}).
  */
 @Component
-public class DeliveryWorker {
+public class DeliveryWorker implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -49,10 +61,22 @@ public class DeliveryWorker {
 
 	private final Clock clock;
 
-	private final String name = "distribution-" + ManagementFactory.getRuntimeMXBean().getName();
+	private final String name;
 
+	private final ScheduledExecutorService heartbeats;
+
+	@Autowired
 	DeliveryWorker(Deliveries deliveries, BatchUpload upload, SftpConnector connector, CircuitBreakerRegistry breakers,
 			DistributionProperties properties, Clock clock) {
+		this(deliveries, upload, connector, breakers, properties, clock,
+				"distribution-" + ManagementFactory.getRuntimeMXBean().getName());
+	}
+
+	DeliveryWorker(Deliveries deliveries, BatchUpload upload, SftpConnector connector, CircuitBreakerRegistry breakers,
+			DistributionProperties properties, Clock clock, String name) {
+		this.name = name;
+		this.heartbeats = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("delivery-lease-heartbeat").factory());
 		this.deliveries = deliveries;
 		this.upload = upload;
 		this.connector = connector;
@@ -78,13 +102,52 @@ public class DeliveryWorker {
 	 * @return whether there was one
 	 */
 	boolean runOne() {
-		Optional<Delivery> claimed = this.deliveries.claim(this.name, this.clock.instant(),
-				this.properties.delivery().lease());
-		claimed.ifPresent(this::run);
+		Duration lease = this.properties.delivery().lease();
+		long claimedAt = System.nanoTime();
+		Optional<Delivery> claimed = this.deliveries.claim(this.name, this.clock.instant(), lease);
+		claimed.ifPresent((delivery) -> {
+			try (Lease held = keepLease(delivery, lease, claimedAt)) {
+				run(delivery, held);
+			}
+			catch (LeaseLost ex) {
+				log.warn("Stopped delivery {} to {}: its lease was lost, another worker may carry it on", delivery.id(),
+						delivery.platform());
+			}
+		});
 		return claimed.isPresent();
 	}
 
-	private void run(Delivery delivery) {
+	private Lease keepLease(Delivery delivery, Duration lease, long claimedAt) {
+		Lease held = new Lease(delivery, lease, claimedAt);
+		long every = Math.max(1, lease.toMillis() / 3);
+		held.heartbeat(
+				this.heartbeats.scheduleWithFixedDelay(() -> renew(held, lease), every, every, TimeUnit.MILLISECONDS));
+		return held;
+	}
+
+	private void renew(Lease held, Duration lease) {
+		long startedAt = System.nanoTime();
+		try {
+			if (this.deliveries.renew(held.delivery(), this.name, this.clock.instant(), lease)) {
+				held.renewed(startedAt);
+			}
+			else {
+				log.warn("Delivery {} is no longer held by this worker", held.delivery().id());
+				held.lost();
+			}
+		}
+		catch (RuntimeException ex) {
+			// The next beat tries again; a lease that runs out meanwhile stops the delivery (Lease.held).
+			log.warn("Could not renew the lease of delivery {}: {}", held.delivery().id(), ex.toString());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.heartbeats.shutdownNow();
+	}
+
+	private void run(Delivery delivery, Lease lease) {
 		Platform platform = this.properties.platform(delivery.platform()).orElse(null);
 		if (platform == null) {
 			this.deliveries.failed(delivery, this.name, "The store is no longer configured.",
@@ -102,16 +165,20 @@ public class DeliveryWorker {
 					ex.getMessage(), this.clock.instant());
 			return;
 		}
+		lease.ensureHeld();
 		BatchId batch = (delivery.batchId() != null) ? new BatchId(delivery.batchId())
 				: this.deliveries.allocateBatch(delivery, this.clock.instant());
 		CircuitBreaker breaker = this.breakers.circuitBreaker("store-" + platform.name());
 		try {
 			String message = breaker.executeCallable(() -> {
 				try (Connection connection = this.connector.open(platform)) {
-					return this.upload.send(delivery, platform, batch, connection);
+					return this.upload.send(delivery, platform, batch, connection, lease);
 				}
 			});
 			this.deliveries.delivered(delivery, this.name, message, this.clock.instant());
+		}
+		catch (LeaseLost ex) {
+			throw ex;
 		}
 		catch (CallNotPermittedException ex) {
 			Instant later = this.clock.instant().plus(this.properties.delivery().firstRetryDelay());

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.io.resource.PathResource;
@@ -53,6 +56,12 @@ public class SftpConnector implements DisposableBean {
 	public SftpConnector(DistributionProperties properties) {
 		this.properties = properties;
 		this.client = SshClient.setUpDefaultClient();
+		// AES-GCM first: the JDK runs it on the processor's AES and carry-less multiply instructions, where
+		// MINA's default first choice, ChaCha20-Poly1305, is MINA's own Java code; bench/distribution measured
+		// the difference on every byte of an album (ADR 42). The rest stay for stores without GCM.
+		this.client.setCipherFactories(new java.util.ArrayList<>(List.<NamedFactory<Cipher>>of(BuiltinCiphers.aes128gcm,
+				BuiltinCiphers.aes256gcm, BuiltinCiphers.cc20p1305_openssh, BuiltinCiphers.aes128ctr,
+				BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr)));
 		CoreModuleProperties.IDLE_TIMEOUT.set(this.client, properties.delivery().ioTimeout());
 		CoreModuleProperties.NIO2_READ_TIMEOUT.set(this.client, properties.delivery().ioTimeout());
 		this.client.setServerKeyVerifier((session, address, key) -> verify(address, key));

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP tunnel in front of a store that a test can cut: after a number of bytes from the
  * client it drops every connection and refuses new ones until {@link #restore()}, as a
- * store that goes down mid-batch and comes back.
+ * store that goes down mid-batch and comes back. It can also be slow: a link of a given
+ * bandwidth from the client to the store, for deliveries that must take a while.
  */
 public final class FlakyTunnel implements AutoCloseable {
 
@@ -29,12 +30,14 @@ public final class FlakyTunnel implements AutoCloseable {
 
 	private volatile boolean down;
 
+	private volatile long bytesPerSecond = Long.MAX_VALUE;
+
 	private FlakyTunnel(ServerSocket server, int target) {
 		this.server = server;
 		this.target = target;
 	}
 
-	static FlakyTunnel to(int port) throws IOException {
+	public static FlakyTunnel to(int port) throws IOException {
 		FlakyTunnel tunnel = new FlakyTunnel(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), port);
 		Thread.ofVirtual().start(tunnel::accept);
 		return tunnel;
@@ -51,6 +54,14 @@ public final class FlakyTunnel implements AutoCloseable {
 	public void cutAfter(long bytes) {
 		this.forwarded.set(0);
 		this.cutAfter = bytes;
+	}
+
+	/**
+	 * Carries at most this many bytes a second from each client to the store.
+	 * @param bandwidth bytes per second
+	 */
+	public void throttle(long bandwidth) {
+		this.bytesPerSecond = bandwidth;
 	}
 
 	public boolean isDown() {
@@ -85,6 +96,8 @@ public final class FlakyTunnel implements AutoCloseable {
 
 	private void pump(Socket from, Socket to, boolean upstream) {
 		byte[] buffer = new byte[16 * 1024];
+		long started = System.nanoTime();
+		long carried = 0;
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
@@ -93,6 +106,12 @@ public final class FlakyTunnel implements AutoCloseable {
 					return;
 				}
 				out.write(buffer, 0, read);
+				carried += read;
+				if (upstream && this.bytesPerSecond != Long.MAX_VALUE) {
+					// The link's bandwidth: what was carried may not arrive before its time.
+					long due = started + carried * 1_000_000_000L / this.bytesPerSecond;
+					java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+				}
 			}
 		}
 		catch (IOException ex) {

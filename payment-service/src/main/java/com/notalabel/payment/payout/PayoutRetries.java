@@ -28,7 +28,8 @@ class PayoutRetries {
 	@Scheduled(fixedDelayString = "${nal.payments.payouts.retry-interval:30s}",
 			initialDelayString = "${nal.payments.payouts.retry-interval:30s}")
 	void retryDue() {
-		if (!this.stripe.configured()) {
+		if (!this.stripe.configured() || !this.stripe.available()) {
+			// While Stripe's breaker is open, claiming payouts would only push their next attempt back.
 			return;
 		}
 		for (Payout payout : this.payouts.claimDue(20)) {

@@ -98,6 +98,8 @@ public class Payouts {
 		if (!this.stripe.configured()) {
 			throw new PayoutsNotConfigured();
 		}
+		// Before anything is reserved: a payout Stripe is not being asked for would only wait.
+		this.stripe.ensureAvailable();
 		AccountState account = this.accounts.find(payee).orElseThrow(PayoutProblems.NoConnectedAccount::new);
 		if (!account.transfersActive()) {
 			throw new PayoutProblems.AccountNotReady(account.requirementsDue());

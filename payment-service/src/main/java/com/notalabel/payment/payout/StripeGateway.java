@@ -1,5 +1,6 @@
 package com.notalabel.payment.payout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.TransferCreateParams;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,13 @@ import com.notalabel.types.money.Money;
  * whose idempotency key comes from the payout's id, so that asking again never transfers
  * twice. Without a configured client every call refuses with
  * {@link PayoutsNotConfigured}.
+ *
+ * <p>
+ * Every call goes through the {@code stripe} circuit breaker (ADR 42): when Stripe keeps
+ * failing (unreachable, timing out, 5xx, 429) or answering slowly, the breaker opens and
+ * calls are refused at once with {@link StripeUnavailable} instead of each waiting for
+ * its timeouts and stripe-java's own retries; after a while a few calls probe Stripe
+ * again. Stripe's refusals (4xx) are answers, not failures, and never open it.
  */
 @Component
 public class StripeGateway {
@@ -47,13 +58,54 @@ public class StripeGateway {
 
 	private final StripeProperties properties;
 
-	StripeGateway(ObjectProvider<StripeClient> client, StripeProperties properties) {
+	private final CircuitBreaker breaker;
+
+	StripeGateway(ObjectProvider<StripeClient> client, StripeProperties properties, CircuitBreakerRegistry breakers) {
 		this.client = client.getIfAvailable();
 		this.properties = properties;
+		this.breaker = breakers.circuitBreaker("stripe");
 	}
 
 	public boolean configured() {
 		return this.client != null;
+	}
+
+	/**
+	 * Whether Stripe is being asked at all: not while the breaker is open.
+	 * @return false while calls to Stripe are refused without being made
+	 */
+	boolean available() {
+		CircuitBreaker.State state = this.breaker.getState();
+		return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+	}
+
+	/**
+	 * Refuses at once while the breaker is open, before anything is changed for a call
+	 * that would be refused anyway.
+	 * @throws StripeUnavailable while Stripe is not being asked
+	 */
+	void ensureAvailable() {
+		if (!available()) {
+			throw openBreaker();
+		}
+	}
+
+	private <T> T call(StripeCall<T> call) throws StripeException {
+		StripeClient stripe = client();
+		try {
+			return this.breaker.executeCheckedSupplier(() -> call.on(stripe));
+		}
+		catch (StripeException | RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("A Stripe call threw " + ex.getClass().getName(), ex);
+		}
+	}
+
+	private StripeUnavailable openBreaker() {
+		long wait = this.breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+		return new StripeUnavailable(Duration.ofMillis(wait));
 	}
 
 	private StripeClient client() {
@@ -89,10 +141,13 @@ public class StripeGateway {
 			.putMetadata("user_id", payee.toString())
 			.build();
 		try {
-			Account account = client().v1()
+			Account account = call((stripe) -> stripe.v1()
 				.accounts()
-				.create(params, RequestOptions.builder().setIdempotencyKey("account-" + payee).build());
+				.create(params, RequestOptions.builder().setIdempotencyKey("account-" + payee).build()));
 			return AccountState.of(account);
+		}
+		catch (CallNotPermittedException ex) {
+			throw openBreaker();
 		}
 		catch (StripeException ex) {
 			throw unavailable("create a connected account", ex);
@@ -112,8 +167,11 @@ public class StripeGateway {
 			.setRefreshUrl(this.properties.onboardingRefreshUrl().toString())
 			.build();
 		try {
-			AccountLink link = client().v1().accountLinks().create(params);
+			AccountLink link = call((stripe) -> stripe.v1().accountLinks().create(params));
 			return new OnboardingLink(link.getUrl(), Instant.ofEpochSecond(link.getExpiresAt()));
+		}
+		catch (CallNotPermittedException ex) {
+			throw openBreaker();
 		}
 		catch (StripeException ex) {
 			throw unavailable("create an onboarding link", ex);
@@ -127,7 +185,10 @@ public class StripeGateway {
 	 */
 	AccountState retrieve(String accountId) {
 		try {
-			return AccountState.of(client().v1().accounts().retrieve(accountId));
+			return AccountState.of(call((stripe) -> stripe.v1().accounts().retrieve(accountId)));
+		}
+		catch (CallNotPermittedException ex) {
+			throw openBreaker();
 		}
 		catch (StripeException ex) {
 			throw unavailable("read the connected account", ex);
@@ -152,10 +213,15 @@ public class StripeGateway {
 			.putMetadata("payout_id", payout.toString())
 			.build();
 		try {
-			Transfer transfer = client().v1()
+			Transfer transfer = call((stripe) -> stripe.v1()
 				.transfers()
-				.create(params, RequestOptions.builder().setIdempotencyKey(idempotencyKey(payout)).build());
+				.create(params, RequestOptions.builder().setIdempotencyKey(idempotencyKey(payout)).build()));
 			return new TransferOutcome.Transferred(transfer.getId());
+		}
+		catch (CallNotPermittedException ex) {
+			// Not asked at all: the payout stays pending and is asked for when the breaker lets calls through.
+			log.info("Stripe's circuit breaker is open; the transfer of payout {} is asked for later", payout);
+			return new TransferOutcome.Unknown("circuit breaker open");
 		}
 		catch (RateLimitException | ApiConnectionException | ApiException | AuthenticationException
 				| IdempotencyException ex) {
@@ -179,13 +245,16 @@ public class StripeGateway {
 	 */
 	Optional<String> findTransfer(PayoutId payout) {
 		try {
-			for (Transfer transfer : client().v1()
+			for (Transfer transfer : call((stripe) -> stripe.v1()
 				.transfers()
-				.list(com.stripe.param.TransferListParams.builder().setTransferGroup("payout-" + payout).build())
+				.list(com.stripe.param.TransferListParams.builder().setTransferGroup("payout-" + payout).build()))
 				.getData()) {
 				return Optional.of(transfer.getId());
 			}
 			return Optional.empty();
+		}
+		catch (CallNotPermittedException ex) {
+			throw openBreaker();
 		}
 		catch (StripeException ex) {
 			throw unavailable("look for a payout's transfer", ex);
@@ -214,6 +283,16 @@ public class StripeGateway {
 		log.warn("Could not {} at Stripe: {} {} ({})", what, ex.getClass().getSimpleName(), ex.getStatusCode(),
 				ex.getCode());
 		return new StripeUnavailable();
+	}
+
+	/**
+	 * One request to Stripe.
+	 */
+	@FunctionalInterface
+	private interface StripeCall<T> {
+
+		T on(StripeClient stripe) throws StripeException;
+
 	}
 
 	/**

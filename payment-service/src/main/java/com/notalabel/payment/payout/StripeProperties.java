@@ -20,8 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_...});
  * empty refuses every webhook
  * @param apiBase Stripe's API; only tests point it elsewhere
- * @param connectTimeout connecting to Stripe
- * @param readTimeout waiting for Stripe's answer
+ * @param connectTimeout connecting to Stripe (ADR 42: its API answers within a second;
+ * what takes longer is an outage)
+ * @param readTimeout waiting for Stripe's answer; with the retries, the longest a call
+ * can wait before the circuit breaker has seen enough failures to open
  * @param maxNetworkRetries retries stripe-java makes itself (connection errors, 409,
  * 5xx), with the same idempotency key
  * @param onboardingReturnUrl where Stripe's onboarding sends the payee back to
@@ -32,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nal.payments.stripe")
 public record StripeProperties(@DefaultValue("") String secretKey, @DefaultValue("") String webhookSecret,
 		@NotNull @DefaultValue("https://api.stripe.com") URI apiBase,
-		@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration readTimeout,
+		@NotNull @DefaultValue("2s") Duration connectTimeout, @NotNull @DefaultValue("15s") Duration readTimeout,
 		@Min(0) @Max(10) @DefaultValue("2") int maxNetworkRetries,
 		@NotNull @DefaultValue("http://localhost:3000/payouts?onboarding=done") URI onboardingReturnUrl,
 		@NotNull @DefaultValue("http://localhost:3000/payouts?onboarding=refresh") URI onboardingRefreshUrl) {

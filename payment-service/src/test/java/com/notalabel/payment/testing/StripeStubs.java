@@ -14,6 +14,7 @@ import com.notalabel.types.id.UserId;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -75,6 +76,33 @@ public final class StripeStubs {
 						 "message": "You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Charges using the 4000000000000077 test card.",
 						 "request_log_url": "https://dashboard.stripe.com/test/logs/req_nAtLbl1", "type": "invalid_request_error"}}""")));
 		return this;
+	}
+
+	/**
+	 * Stripe fails every transfer to this account with the given status, as during an
+	 * outage.
+	 * @param status 429 or a 5xx
+	 * @return these stubs
+	 */
+	public StripeStubs transfersFail(int status) {
+		this.server.stubFor(transfers().willReturn(error(status)));
+		return this;
+	}
+
+	/**
+	 * Stripe reads this payee's account only after the given delay, as when it is
+	 * overloaded.
+	 * @param delay how long each answer takes
+	 * @return these stubs
+	 */
+	public StripeStubs accountReadsDelayed(java.time.Duration delay) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/accounts/" + this.accountId))
+			.willReturn(json(200, account(true)).withFixedDelay((int) delay.toMillis())));
+		return this;
+	}
+
+	public List<LoggedRequest> accountReads() {
+		return this.server.findAll(getRequestedFor(urlPathEqualTo("/v1/accounts/" + this.accountId)));
 	}
 
 	/**
