@@ -97,4 +97,14 @@ test('an artist reads what the analysis means per store, follows the rule-based 
     await expect(page.getByText(/set AI_PROVIDER=openai with OPENAI_API_KEY/)).toBeVisible();
     await checkPage(page, testInfo, 'assistant conversations, no model');
   });
+
+  await test.step("another artist's or a made-up conversation is a 404 in a sentence, with the way back", async () => {
+    await page.goto('/ai/threads/00000000-0000-4000-8000-000000000000');
+    const refusal = page.getByRole('alert').filter({ hasText: /thread/i });
+    await expect(refusal).toHaveText(/.+\.$/);
+    await expect(refusal).not.toContainText(/Exception|SELECT|\bat com\./);
+    await checkPage(page, testInfo, 'assistant conversation not found');
+    await page.getByRole('link', { name: 'Back to your conversations' }).click();
+    await expect(page).toHaveURL(/\/ai\/threads$/);
+  });
 });
