@@ -87,6 +87,13 @@ test('an artist reads what the analysis means per store, follows the rule-based 
     await expect(page.getByText(/set AI_PROVIDER=openai with OPENAI_API_KEY/)).toBeVisible();
     await expect(page.getByLabel('Text to edit')).toHaveCount(0);
     await checkPage(page, testInfo, 'assistant write, no model');
+
+    // On a phone the form is one column and nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(form.getByRole('button', { name: 'Write it' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await checkPage(page, testInfo, 'assistant write on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   await test.step('conversations: none yet, and starting one says the same sentence', async () => {

@@ -130,7 +130,7 @@ export function ContentForm() {
             label="Kind"
             value={kind}
             onChange={(e) => setKind(e.target.value as ContentKind)}
-            options={CONTENT_KINDS.map((k) => ({ value: k.kind, label: `${k.label} (up to ${k.maxChars} characters)` }))}
+            options={CONTENT_KINDS.map((k) => ({ value: k.kind, label: `${k.label} (up to ${k.maxChars})` }))}
             hint={`Up to ${limit} characters: the limit of ${CONTENT_KINDS.find((k) => k.kind === kind)?.where}.`}
             error={serverError('kind')}
           />

@@ -95,7 +95,8 @@ export function useGuidance() {
     queryKey: aiKeys.guidance,
     // A POST because a write-up may be generated (and counted against the budget); nothing is stored.
     queryFn: () => unwrap(api.POST('/api/v1/ai/guidance')),
-    staleTime: 5 * 60_000,
+    // Asked again on a later visit (a track processed since changes it), not on every focus of the tab.
+    staleTime: 60_000,
     refetchOnWindowFocus: false,
   });
 }
