@@ -29,6 +29,7 @@ export const NAVIGATION: NavSection[] = [
       { href: '/analytics', label: 'Analytics' },
     ],
   },
+  { label: 'Assistant', items: [{ href: '/ai', label: 'Assistant' }] },
   { label: 'Money', items: [{ href: '/money', label: 'Money' }] },
   { label: 'Inbox', items: [{ href: '/notifications', label: 'Notifications' }] },
   {

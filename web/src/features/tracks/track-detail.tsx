@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { Loading, PageHeader } from '@/components/ui/states';
 import { api, unwrap } from '@/lib/api/client';
+import { TrackInsights } from '@/features/ai/track-insights';
 import { toProblem } from '@/lib/api/problem';
 import { formatBytes, formatDate } from '@/lib/format';
 import { keys } from '@/lib/queries/keys';
@@ -86,6 +87,7 @@ export function TrackDetail({ id }: { id: string }) {
         {t.status === 'READY' ? <Player track={t} /> : null}
         {t.status === 'READY' ? <ShowcaseToggle trackId={id} /> : null}
         <AnalysisPanel track={t} />
+        <TrackInsights trackId={id} ready={t.status === 'READY'} />
         <MetadataForm key={t.id} track={t} />
       </div>
     </>
