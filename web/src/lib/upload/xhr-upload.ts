@@ -15,20 +15,15 @@ export class UploadCancelled extends Error {
 }
 
 /**
- * Sends one audio file to POST /api/v1/tracks. XMLHttpRequest rather than fetch: only XHR reports upload
- * progress in every browser. The platform answers 202 with the track, which is then being processed.
+ * Sends one audio file to POST /api/v1/tracks. The platform answers 202 with the track, which is then being
+ * processed.
  */
 export async function uploadTrack(
   file: File,
   onProgress: (progress: UploadProgress) => void,
   signal: AbortSignal,
 ): Promise<Track> {
-  const first = await send(file, onProgress, signal);
-  if (first.status === 401 && (await refreshSession())) {
-    onProgress({ loaded: 0, total: file.size });
-    return outcome(await send(file, onProgress, signal));
-  }
-  return outcome(first);
+  return (await postFile('/api/v1/tracks', file, onProgress, signal, () => new UploadCancelled())) as Track;
 }
 
 interface Answer {
@@ -36,21 +31,44 @@ interface Answer {
   body: unknown;
 }
 
-function outcome({ status, body }: Answer): Track {
-  if (status >= 200 && status < 300) return body as Track;
-  throw problemFrom(status, body);
+/**
+ * Posts a file as multipart (`file`) to one of the platform's upload routes, with XMLHttpRequest rather than
+ * fetch: only XHR reports upload progress in every browser. A 401 renews the session and sends the file again.
+ * @returns the 2xx answer's JSON body
+ * @throws the problem the platform answered, or `cancelled()` once `signal` aborts
+ */
+export async function postFile(
+  path: string,
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+  signal: AbortSignal,
+  cancelled: () => Error,
+): Promise<unknown> {
+  let answer = await send(path, file, onProgress, signal, cancelled);
+  if (answer.status === 401 && (await refreshSession())) {
+    onProgress({ loaded: 0, total: file.size });
+    answer = await send(path, file, onProgress, signal, cancelled);
+  }
+  if (answer.status >= 200 && answer.status < 300) return answer.body;
+  throw problemFrom(answer.status, answer.body);
 }
 
-function send(file: File, onProgress: (progress: UploadProgress) => void, signal: AbortSignal): Promise<Answer> {
+function send(
+  path: string,
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+  signal: AbortSignal,
+  cancelled: () => Error,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
-      reject(new UploadCancelled());
+      reject(cancelled());
       return;
     }
     const xhr = new XMLHttpRequest();
     const abort = () => xhr.abort();
     signal.addEventListener('abort', abort, { once: true });
-    xhr.open('POST', '/api/v1/tracks');
+    xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (event) => {
@@ -72,7 +90,7 @@ function send(file: File, onProgress: (progress: UploadProgress) => void, signal
     };
     xhr.onabort = () => {
       signal.removeEventListener('abort', abort);
-      reject(new UploadCancelled());
+      reject(cancelled());
     };
     const form = new FormData();
     form.append('file', file, file.name);
