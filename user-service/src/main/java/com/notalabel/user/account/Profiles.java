@@ -39,7 +39,8 @@ class Profiles {
 	private static final Set<String> RESERVED_HANDLES = Set.of("admin", "administrator", "api", "me", "not-a-label",
 			"notalabel", "root", "settings", "staff", "support", "system", "dashboard", "tracks", "albums", "profile",
 			"login", "signup", "forgot-password", "reset-password", "verify-email", "docs", "releases", "analytics",
-			"money", "payments", "payouts", "notifications", "invitations", "unsubscribe", "ai", "_next", "favicon.ico");
+			"money", "payments", "payouts", "notifications", "invitations", "unsubscribe", "ai", "_next",
+			"favicon.ico");
 
 	private final AccountRepository accounts;
 
