@@ -28,6 +28,7 @@ export const CATEGORY_TITLES: Record<NotificationCategory, string> = {
   SPLIT_INVITATION: 'Split invitations',
   MILESTONE: 'Milestones',
   SPIKE: 'Spikes in streams',
+  WEEKLY_DIGEST: 'Weekly digest',
   SECURITY: 'Account and security',
 };
 
@@ -85,16 +86,12 @@ export function useSavePreferences() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// One-click unsubscribe and Web Push, written by the contract between notification-service and the web app
-// (RFC 8058; the browser's PushSubscription JSON). They are not in the generated client yet: the typed
-// calls below follow that contract, and `npm run gen:api` replaces nothing here.
+// One-click unsubscribe and Web Push (RFC 8058; the browser's PushSubscription JSON). The unsubscribe calls are
+// public and go without the session, so a plain fetch that never renews one; the answers' shapes are checked
+// against the generated schemas below.
 
-export interface UnsubscribeState {
-  category: string;
-  categoryTitle: string;
-  /** Whether mail is still on for that category. */
-  mail: boolean;
-}
+/** What an unsubscribe link turns off, and whether mail is still on for that category. */
+export type UnsubscribeState = Required<Schemas['UnsubscribeResponse']>;
 
 function unsubscribePath(token: string): string {
   return `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;

@@ -48,6 +48,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/push/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["subscribe"];
+        delete: operations["unsubscribe_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/read-all": {
         parameters: {
             query?: never;
@@ -96,6 +128,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["describe"];
+        put?: never;
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -111,10 +159,14 @@ export interface components {
             mail?: boolean;
             push?: boolean;
         };
+        Keys: {
+            auth: string;
+            p256dh: string;
+        };
         NotificationResponse: {
             body?: string;
             /** @enum {string} */
-            category?: "TRACK_PROCESSING" | "RELEASE_STATUS" | "PAYOUT" | "SPLIT_INVITATION" | "MILESTONE" | "SPIKE" | "SECURITY";
+            category?: "TRACK_PROCESSING" | "RELEASE_STATUS" | "PAYOUT" | "SPLIT_INVITATION" | "MILESTONE" | "SPIKE" | "SECURITY" | "WEEKLY_DIGEST";
             /** Format: uuid */
             id?: string;
             link?: string;
@@ -139,13 +191,31 @@ export interface components {
                 [key: string]: components["schemas"]["CategoryPreference"];
             };
         };
+        PublicKey: {
+            publicKey?: string;
+        };
         SseEmitter: {
             /** Format: int64 */
             timeout?: number;
         };
+        SubscriptionRequest: {
+            endpoint: string;
+            /** Format: int64 */
+            expirationTime?: number;
+            keys: components["schemas"]["Keys"];
+        };
         UnreadCount: {
             /** Format: int64 */
             unread?: number;
+        };
+        UnsubscribeResponse: {
+            /** @enum {string} */
+            category?: "TRACK_PROCESSING" | "RELEASE_STATUS" | "PAYOUT" | "SPLIT_INVITATION" | "MILESTONE" | "SPIKE" | "SECURITY" | "WEEKLY_DIGEST";
+            categoryTitle?: string;
+            mail?: boolean;
+        };
+        Unsubscription: {
+            endpoint: string;
         };
     };
     responses: never;
@@ -246,6 +316,70 @@ export interface operations {
             };
         };
     };
+    key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PublicKey"];
+                };
+            };
+        };
+    };
+    subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unsubscribe_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Unsubscription"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     markAllRead: {
         parameters: {
             query?: never;
@@ -304,6 +438,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["UnreadCount"];
+                };
+            };
+        };
+    };
+    describe: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UnsubscribeResponse"];
                 };
             };
         };
