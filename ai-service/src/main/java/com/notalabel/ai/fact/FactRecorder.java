@@ -152,10 +152,37 @@ public class FactRecorder {
 			return;
 		}
 		Instant at = event.rolledUpAt();
-		this.facts.record(event.ownerId(),
-				List.of(Fact.text("analytics:latest_day", "Latest day with counted streams or plays",
-						event.days().getLast().toString(), at),
-						Fact.text("analytics:updated_at", "Numbers last updated", at.toString().substring(0, 10), at)));
+		List<Fact> facts = new ArrayList<>();
+		facts.add(Fact.text("analytics:latest_day", "Latest day with counted streams or plays",
+				event.days().getLast().toString(), at));
+		facts.add(Fact.text("analytics:updated_at", "Numbers last updated", at.toString().substring(0, 10), at));
+		for (AnalyticsRolledUp.TrackNumbers numbers : event.trackNumbers()) {
+			String track = "track:" + numbers.trackId() + ":";
+			facts.add(Fact.number(track + "total_streams", "Streams, all stores", numbers.streams(), "streams", at));
+			facts.add(Fact.number(track + "total_plays", "Plays on your page", numbers.plays(), "plays", at));
+			if (numbers.latestMonth() != null) {
+				facts.add(Fact.text(track + "latest_month", "Latest month with streams",
+						numbers.latestMonth().toString(), at));
+				facts.add(Fact.number(track + "streams_latest_month", "Streams in " + numbers.latestMonth(),
+						numbers.streamsLatestMonth(), "streams", at));
+				facts.add(Fact.number(track + "streams_month_before",
+						"Streams in " + numbers.latestMonth().minusMonths(1), numbers.streamsMonthBefore(), "streams",
+						at));
+			}
+		}
+		if (!event.countryNumbers().isEmpty()) {
+			// A new month's countries replace the last month's: the sheet says where listeners are now.
+			this.facts.forget(event.ownerId(), "country:");
+		}
+		for (AnalyticsRolledUp.CountryNumbers numbers : event.countryNumbers()) {
+			String country = "country:" + numbers.country() + ":";
+			facts.add(Fact.number(country + "streams", "Streams from " + numbers.country() + " in " + numbers.month(),
+					numbers.streams(), "streams", at));
+			facts.add(Fact.number(country + "streams_month_before",
+					"Streams from " + numbers.country() + " in " + numbers.month().minusMonths(1),
+					numbers.streamsMonthBefore(), "streams", at));
+		}
+		this.facts.record(event.ownerId(), facts);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

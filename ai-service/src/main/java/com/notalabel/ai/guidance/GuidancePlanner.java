@@ -105,6 +105,21 @@ public final class GuidancePlanner {
 							.toList()));
 			}
 		}
+		sheet.startingWith("country:")
+			.stream()
+			.filter((fact) -> fact.id().endsWith(":streams") && fact.number() != null)
+			.filter((fact) -> fact.number() > sheet.number(fact.subject() + ":streams_month_before").orElse(0.0))
+			.max(Comparator.comparingDouble(
+					(Fact fact) -> fact.number() - sheet.number(fact.subject() + ":streams_month_before").orElse(0.0)))
+			.ifPresent((grown) -> {
+				String before = grown.subject() + ":streams_month_before";
+				String country = grown.subject().substring("country:".length());
+				points.add(new Point("audience", "Your audience grew most in " + country, "It streamed you "
+						+ grown.value()
+						+ sheet.get(before).map((fact) -> " against " + fact.value() + " the month before").orElse("")
+						+ ": aim your posts and ads there, in its language and time zone.",
+						sheet.has(before) ? List.of(grown.id(), before) : List.of(grown.id())));
+			});
 		for (Fact milestone : sheet.all()) {
 			if (milestone.id().endsWith(":milestone")) {
 				String track = milestone.subject();

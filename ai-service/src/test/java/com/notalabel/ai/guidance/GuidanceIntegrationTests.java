@@ -1,5 +1,9 @@
 package com.notalabel.ai.guidance;
 
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +18,7 @@ import com.notalabel.ai.testing.Artists.Artist;
 import com.notalabel.ai.testing.TestProvider;
 import com.notalabel.test.http.Response;
 import com.notalabel.types.event.EventCodec;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
 import com.notalabel.types.id.TrackId;
 import com.notalabel.types.redis.RedisKeys;
 
@@ -59,6 +64,33 @@ class GuidanceIntegrationTests {
 		assertThat(writeUp.path("text").asString()).isEqualTo("First, fix \"Too Loud\": its peaks reach +1.2 dBTP."
 				+ " Then set a release date 14 days out. Your streams will triple by spring.");
 		assertThat(writeUp.path("factIds").toString()).contains("platform:delivery_lead_days");
+	}
+
+	@Test
+	void saysWhereTheAudienceGrewFromTheNumbersAnalyticsSent() {
+		Artist nova = this.artists.create();
+		TrackId track = this.artists.analysedTrack(nova, "Night Drive", -14.0, -1.5);
+		this.artists.rolledUp(nova, track, 12_345, 9_000, 3_000,
+				List.of(new AnalyticsRolledUp.CountryNumbers("DE", YearMonth.parse("2026-03"), 5_000, 1_000),
+						new AnalyticsRolledUp.CountryNumbers("US", YearMonth.parse("2026-03"), 4_000, 3_900)));
+
+		Response facts = nova.http().get("/api/v1/ai/facts").send();
+		Response plan = nova.http().post("/api/v1/ai/guidance").send();
+
+		assertThat(facts.body()).contains("track:" + track + ":total_streams", "country:DE:streams");
+		JsonNode audience = StreamSupport.stream(plan.json().path("points").spliterator(), false)
+			.filter((point) -> point.path("kind").asString().equals("audience"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(audience.path("title").asString()).isEqualTo("Your audience grew most in DE");
+		assertThat(audience.path("detail").asString()).startsWith("It streamed you 5000 streams against 1000 streams");
+		assertThat(audience.path("factIds").toString()).contains("country:DE:streams",
+				"country:DE:streams_month_before");
+		JsonNode push = StreamSupport.stream(plan.json().path("points").spliterator(), false)
+			.filter((point) -> point.path("kind").asString().equals("push"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(push.path("detail").asString()).contains("12345 streams");
 	}
 
 }

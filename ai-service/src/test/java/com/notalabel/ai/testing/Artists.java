@@ -2,6 +2,7 @@ package com.notalabel.ai.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import com.notalabel.test.events.ProducerStream;
 import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.event.EventCodec;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
 import com.notalabel.types.events.analytics.MilestoneReached;
 import com.notalabel.types.events.analytics.SpikeDetected;
 import com.notalabel.types.events.music.TrackProcessed;
@@ -85,6 +87,18 @@ public final class Artists {
 	public void spike(Artist artist, TrackId track, String title, long value, double baseline) {
 		this.analytics.deliver(new SpikeDetected(artist.id(), track, title, "streams", SpikeDetected.Granularity.DAY,
 				LocalDate.parse("2026-11-27"), value, baseline, Instant.now()));
+	}
+
+	/**
+	 * What analytics publishes after an import: the track's numbers and the artist's
+	 * countries.
+	 */
+	public void rolledUp(Artist artist, TrackId track, long streams, long latestMonth, long monthBefore,
+			List<AnalyticsRolledUp.CountryNumbers> countries) {
+		this.analytics.deliver(new AnalyticsRolledUp(artist.id(), List.of(LocalDate.parse("2026-03-31")),
+				List.of(track), "import", Instant.now(), List.of(new AnalyticsRolledUp.TrackNumbers(track, streams, 0,
+						YearMonth.parse("2026-03"), latestMonth, monthBefore)),
+				countries));
 	}
 
 	public static TrackUpdated trackUpdated(TrackId track, UserId owner, String title, boolean deleted) {

@@ -20,13 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.notalabel.analytics.rollup.RolledUpNumbers;
 import com.notalabel.analytics.alerts.TouchedTrack;
 import com.notalabel.analytics.alerts.TrackAlerts;
 import com.notalabel.shared.events.EventPublisher;
-import com.notalabel.types.events.analytics.AnalyticsRolledUp;
 import com.notalabel.types.events.analytics.SpikeDetected.Granularity;
 import com.notalabel.types.id.TrackId;
-import com.notalabel.types.id.UserId;
 
 /**
  * Folds recorded plays into the roll-ups: takes a batch (skipping rows another instance
@@ -53,8 +52,11 @@ class PlayFolding {
 
 	private final Clock clock;
 
+	private final RolledUpNumbers numbers;
+
 	PlayFolding(JdbcClient jdbc, PlatformTransactionManager transactionManager, TrackAlerts alerts,
-			EventPublisher events, PlayProperties properties, Clock clock) {
+			EventPublisher events, PlayProperties properties, Clock clock, RolledUpNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.alerts = alerts;
@@ -160,7 +162,7 @@ class PlayFolding {
 			if (due > 0) {
 				List<TrackId> ids = new ArrayList<>();
 				tracks.get(owner).forEach((track) -> ids.add(TrackId.of(track)));
-				this.events.publish(new AnalyticsRolledUp(UserId.of(owner), List.copyOf(changed), ids, "plays", now));
+				this.events.publish(this.numbers.event(owner, List.copyOf(changed), ids, "plays", now));
 			}
 		});
 	}

@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.notalabel.analytics.rollup.RolledUpNumbers;
 import com.notalabel.analytics.alerts.TouchedTrack;
 import com.notalabel.analytics.alerts.TrackAlerts;
 import com.notalabel.analytics.rollup.Amounts;
 import com.notalabel.shared.events.EventPublisher;
-import com.notalabel.types.events.analytics.AnalyticsRolledUp;
 import com.notalabel.types.events.analytics.EarningsRecorded;
 import com.notalabel.types.events.analytics.SpikeDetected.Granularity;
 import com.notalabel.types.id.AlbumId;
@@ -37,7 +37,10 @@ class ImportFollowUps {
 
 	private final TrackAlerts alerts;
 
-	ImportFollowUps(JdbcClient jdbc, EventPublisher events, TrackAlerts alerts) {
+	private final RolledUpNumbers numbers;
+
+	ImportFollowUps(JdbcClient jdbc, EventPublisher events, TrackAlerts alerts, RolledUpNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.alerts = alerts;
@@ -95,7 +98,7 @@ class ImportFollowUps {
 				.add(TrackId.of(track.trackId())));
 		tally.days()
 			.forEach((owner, changed) -> this.events
-				.publish(new AnalyticsRolledUp(UserId.of(owner), List.copyOf(new TreeSet<>(changed)),
+				.publish(this.numbers.event(owner, List.copyOf(new TreeSet<>(changed)),
 						List.copyOf(tracks.getOrDefault(owner, new java.util.TreeSet<>())), "import", now)));
 	}
 
@@ -135,8 +138,8 @@ class ImportFollowUps {
 				tracks.computeIfAbsent(rs.getObject(1, UUID.class), (owner) -> new ArrayList<>())
 					.add(TrackId.of(rs.getObject(2, UUID.class)));
 			});
-		days.forEach((owner, changed) -> this.events.publish(new AnalyticsRolledUp(UserId.of(owner),
-				List.copyOf(changed), tracks.getOrDefault(owner, List.of()), "import", now)));
+		days.forEach((owner, changed) -> this.events.publish(
+				this.numbers.event(owner, List.copyOf(changed), tracks.getOrDefault(owner, List.of()), "import", now)));
 	}
 
 }

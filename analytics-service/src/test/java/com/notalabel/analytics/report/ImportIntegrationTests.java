@@ -1,6 +1,7 @@
 package com.notalabel.analytics.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import com.notalabel.analytics.testing.Artists;
 import com.notalabel.analytics.testing.Dsr;
 import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.test.http.Response;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
 import com.notalabel.types.events.analytics.EarningsRecorded;
 import com.notalabel.types.money.Money;
 import com.notalabel.types.redis.RedisKeys;
@@ -88,6 +90,20 @@ class ImportIntegrationTests {
 		assertThat(earnings.ownerId().value()).isEqualTo(artist);
 		assertThat(earnings.lines()).extracting(EarningsRecorded.Line::amount)
 			.containsExactlyInAnyOrder(Money.of(600, "USD"), Money.of(300, "USD"), Money.of(100, "USD"));
+		// The numbers travel with the event: ai-service learns them from events only.
+		AnalyticsRolledUp rolledUp = this.published.await(AnalyticsRolledUp.class,
+				(event) -> event.ownerId().value().equals(artist));
+		assertThat(rolledUp.trackNumbers()).filteredOn((numbers) -> numbers.trackId().value().equals(firstTrack))
+			.singleElement()
+			.satisfies((numbers) -> {
+				assertThat(numbers.streams()).isEqualTo(600);
+				assertThat(numbers.latestMonth()).isEqualTo(YearMonth.parse("2026-04"));
+				assertThat(numbers.streamsLatestMonth()).isEqualTo(600);
+				assertThat(numbers.streamsMonthBefore()).isZero();
+			});
+		// The artist's own report counts whole in their audience, its unmatched line too, as the overview does.
+		assertThat(rolledUp.countryNumbers())
+			.containsExactly(new AnalyticsRolledUp.CountryNumbers("US", YearMonth.parse("2026-04"), 1000, 0));
 	}
 
 	@Test

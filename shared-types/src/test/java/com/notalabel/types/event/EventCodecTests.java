@@ -1,5 +1,8 @@
 package com.notalabel.types.event;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.notalabel.types.events.SampleEvents;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp.CountryNumbers;
+import com.notalabel.types.events.analytics.AnalyticsRolledUp.TrackNumbers;
 import com.notalabel.types.events.music.AlbumUpdated;
 import com.notalabel.types.events.music.AlbumUpdated.AlbumType;
 import com.notalabel.types.events.user.SessionRevoked;
@@ -46,6 +52,22 @@ class EventCodecTests {
 		});
 
 		assertThat(this.codec.decode(json)).isEqualTo(SampleEvents.of("user.UserProfileUpdated"));
+	}
+
+	@Test
+	void carriesTheRolledUpNumbersAndLeavesThemOutWhenThereAreNone() {
+		AnalyticsRolledUp withNumbers = new AnalyticsRolledUp(SampleEvents.USER, List.of(LocalDate.parse("2026-03-31")),
+				List.of(SampleEvents.TRACK), "import", Instant.parse("2026-05-10T06:00:00Z"),
+				List.of(new TrackNumbers(SampleEvents.TRACK, 1200, 7, YearMonth.parse("2026-03"), 1000, 200)),
+				List.of(new CountryNumbers("US", YearMonth.parse("2026-03"), 800, 100)));
+		EventEnvelope<AnalyticsRolledUp> envelope = EventEnvelope.wrap(withNumbers,
+				Instant.parse("2026-05-10T06:00:00Z"));
+
+		assertThat(this.codec.decode(this.codec.encode(envelope)).payload()).isEqualTo(withNumbers);
+		// Without numbers the payload is exactly what consumers deployed before the numbers read.
+		assertThat(JSON.readTree(this.codec.encode(SampleEvents.of("analytics.AnalyticsRolledUp")))
+			.path("payload")
+			.has("trackNumbers")).isFalse();
 	}
 
 	@Test
