@@ -1,63 +1,8 @@
-/**
- * notification-service's live stream, passed through this app's server without compression.
- *
- * Under `./platform up` (and `next start`) the app's server passes /api/* to the gateway with a rewrite, and
- * compresses what it passes when the browser accepts gzip: an event stream then sits in the compressor until
- * a block fills, and the bell hears nothing for minutes. A route handler is matched before the rewrite; it
- * sends the same request on and answers the stream with `Cache-Control: no-transform`, which the server's
- * compression leaves alone (ADR 48). Behind nginx (compose) /api never reaches this app.
- */
+import { passStream } from '@/lib/server/stream-pass-through';
 
+/** notification-service's live stream, uncompressed under `./platform up` (see stream-pass-through, ADR 48). */
 export const dynamic = 'force-dynamic';
 
-const gateway = (process.env.NAL_GATEWAY_URL ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
-
-/** What the gateway needs of the browser's request: the session, the resume point, and who asks. */
-const FORWARDED = [
-  'accept',
-  'authorization',
-  'cookie',
-  'last-event-id',
-  'user-agent',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-port',
-  'x-forwarded-proto',
-];
-
-export async function GET(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const headers = new Headers();
-  for (const name of FORWARDED) {
-    const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  let upstream: Response;
-  try {
-    upstream = await fetch(`${gateway}/api/v1/notifications/stream${url.search}`, {
-      headers,
-      cache: 'no-store',
-      // The browser leaving ends the request to the gateway too.
-      signal: request.signal,
-    });
-  } catch {
-    return Response.json(
-      {
-        type: 'about:blank',
-        title: 'Bad Gateway',
-        status: 502,
-        detail: 'The platform could not be reached. Try again in a moment.',
-        code: 'server.bad_gateway',
-      },
-      { status: 502, headers: { 'Content-Type': 'application/problem+json' } },
-    );
-  }
-  const answer = new Headers();
-  for (const name of ['content-type', 'x-request-id', 'retry-after']) {
-    const value = upstream.headers.get(name);
-    if (value !== null) answer.set(name, value);
-  }
-  answer.set('Cache-Control', 'no-cache, no-transform');
-  answer.set('X-Accel-Buffering', 'no');
-  return new Response(upstream.body, { status: upstream.status, headers: answer });
+export function GET(request: Request): Promise<Response> {
+  return passStream(request, '/api/v1/notifications/stream');
 }
