@@ -1,6 +1,5 @@
 package com.notalabel.music.artwork;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +38,6 @@ import com.notalabel.types.id.UserId;
 class Artworks {
 
 	private static final Logger log = LoggerFactory.getLogger(Artworks.class);
-
-	private static final int READ_BUFFER = 64 * 1024;
 
 	private static final String JPEG = "image/jpeg";
 
@@ -133,24 +130,17 @@ class Artworks {
 		if (declaredLength > max) {
 			throw new ArtworkTooLarge(max);
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(
-				(declaredLength > 0) ? (int) declaredLength : READ_BUFFER);
-		byte[] buffer = new byte[READ_BUFFER];
-		long total = 0;
 		try {
-			int read;
-			while ((read = body.read(buffer)) != -1) {
-				total += read;
-				if (total > max) {
-					throw new ArtworkTooLarge(max);
-				}
-				bytes.write(buffer, 0, read);
+			// One byte past the limit tells a body that is too large from one that is exactly at it.
+			byte[] bytes = body.readNBytes(Math.toIntExact(max + 1));
+			if (bytes.length > max) {
+				throw new ArtworkTooLarge(max);
 			}
+			return bytes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return bytes.toByteArray();
 	}
 
 	// artwork/<ownerId>/<albumId>/<artworkId>-<variant>: flat under the album, so that

@@ -80,6 +80,13 @@ class ShowcaseIntegrationTests {
 		assertThat(
 				this.http.request(null, "PUT", "/api/v1/showcase").json(Map.of("trackIds", List.of())).send().status())
 			.isEqualTo(401);
+		Response notAnArtist = this.http.request(null, "GET", "/api/v1/showcase/not-an-id").send();
+		assertThat(notAnArtist.status()).isEqualTo(400);
+		assertThat(notAnArtist.contentType()).startsWith("application/problem+json");
+		Response notAList = this.http.json(this.artist, "PUT", "/api/v1/showcase", Map.of("trackIds", "all"));
+		assertThat(notAList.status()).as(notAList.body()).isEqualTo(400);
+		assertThat(notAList.contentType()).startsWith("application/problem+json");
+		assertThat(notAList.body()).doesNotContain("Exception", "java.");
 	}
 
 	@Test

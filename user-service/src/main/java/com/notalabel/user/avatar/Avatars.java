@@ -1,6 +1,5 @@
 package com.notalabel.user.avatar;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +41,6 @@ import com.notalabel.user.account.UserResponse;
 public class Avatars {
 
 	private static final Logger log = LoggerFactory.getLogger(Avatars.class);
-
-	private static final int READ_BUFFER = 64 * 1024;
 
 	private static final String JPEG = "image/jpeg";
 
@@ -199,24 +196,17 @@ public class Avatars {
 		if (declaredLength > max) {
 			throw new AvatarTooLarge(max);
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(
-				(declaredLength > 0) ? (int) declaredLength : READ_BUFFER);
-		byte[] buffer = new byte[READ_BUFFER];
-		long total = 0;
 		try {
-			int read;
-			while ((read = body.read(buffer)) != -1) {
-				total += read;
-				if (total > max) {
-					throw new AvatarTooLarge(max);
-				}
-				bytes.write(buffer, 0, read);
+			// One byte past the limit tells a body that is too large from one that is exactly at it.
+			byte[] bytes = body.readNBytes(Math.toIntExact(max + 1));
+			if (bytes.length > max) {
+				throw new AvatarTooLarge(max);
 			}
+			return bytes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return bytes.toByteArray();
 	}
 
 	// avatars/<userId>/<avatarId>-<size>: flat under the account, so that its prefix is all
