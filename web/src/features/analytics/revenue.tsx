@@ -4,10 +4,11 @@ import { useMemo, useState } from 'react';
 import { SelectField } from '@/components/ui/field';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { Card, EmptyState, Loading } from '@/components/ui/states';
-import { useRevenue, type RevenueBy, type RevenueRow } from '@/lib/queries/analytics';
+import { useRevenue, type PlaceBy, type RevenueBy, type RevenueRow } from '@/lib/queries/analytics';
 import { DataTable } from './data-table';
 import { countryName, formatCount, formatDay, formatMoney, lastDays, majorUnits } from './format';
 import { PeriodSelect } from './period-select';
+import { PlaceChart } from './place-chart';
 import { usePeriod } from './period-store';
 import { TimeChart } from './time-chart';
 
@@ -44,6 +45,19 @@ function CurrencyChart({ currency, rows }: { currency: string; rows: readonly Re
   return <TimeChart title={`Revenue per month in ${currency}`} periods={periods} series={series} format={format} />;
 }
 
+/** The stores or countries in the rows, each once, in the order the platform sent them (largest first). */
+export function placesOf(by: RevenueBy, rows: readonly RevenueRow[]): { key: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    if (!seen.has(row.key)) seen.set(row.key, keyLabel(by, row));
+  }
+  return [...seen].map(([key, label]) => ({ key, label }));
+}
+
+function isPlace(by: RevenueBy): by is PlaceBy {
+  return by === 'store' || by === 'country';
+}
+
 export function RevenueView() {
   const days = usePeriod((s) => s.days);
   const range = useMemo(() => lastDays(days), [days]);
@@ -51,6 +65,8 @@ export function RevenueView() {
   const revenue = useRevenue(by, range);
   const groups = useMemo(() => byCurrency(revenue.data?.rows ?? []), [revenue.data]);
   const column = GROUPS.find((g) => g.value === by)?.column ?? 'Key';
+  const places = useMemo(() => placesOf(by, revenue.data?.rows ?? []), [by, revenue.data]);
+  const [chosen, setChosen] = useState<Partial<Record<PlaceBy, string>>>({});
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end gap-4">
@@ -65,6 +81,22 @@ export function RevenueView() {
       <ProblemAlert error={revenue.error} />
       {revenue.data && groups.size === 0 ? (
         <EmptyState title="No revenue in this period">Revenue shows once a store or distributor report that pays for the period is imported.</EmptyState>
+      ) : null}
+      {isPlace(by) && places.length > 0 ? (
+        <Card aria-labelledby="revenue-over-time">
+          <h2 id="revenue-over-time" className="mb-3 text-lg font-semibold">
+            One {column.toLowerCase()} over time
+          </h2>
+          <PlaceChart
+            key={by}
+            by={by}
+            places={places}
+            chosen={chosen[by]}
+            onChoose={(key) => setChosen((current) => ({ ...current, [by]: key }))}
+            range={range}
+            initialMetric="revenue"
+          />
+        </Card>
       ) : null}
       {[...groups].map(([currency, rows]) => (
         <Card key={currency} aria-labelledby={`revenue-${currency}`}>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { SelectField } from '@/components/ui/field';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { Loading } from '@/components/ui/states';
-import { useSeries, type Granularity, type Metric, type Range, type Series } from '@/lib/queries/analytics';
+import { useSeries, type Granularity, type Metric, type Range, type SeriesPoint } from '@/lib/queries/analytics';
 import { majorUnits } from './format';
 import { TimeChart, type ChartSeries } from './time-chart';
 
@@ -14,7 +14,7 @@ const METRICS: { value: Metric; label: string }[] = [
   { value: 'revenue', label: 'Revenue' },
 ];
 
-const GRANULARITIES: { value: Granularity; label: string }[] = [
+export const GRANULARITIES: { value: Granularity; label: string }[] = [
   { value: 'day', label: 'Day' },
   { value: 'week', label: 'Week' },
   { value: 'month', label: 'Month' },
@@ -24,7 +24,7 @@ const GRANULARITIES: { value: Granularity; label: string }[] = [
  * One line per currency for revenue: amounts in different currencies are never added, so each currency is
  * its own line (and its own unit).
  */
-export function chartSeriesOf(series: Series | undefined, metric: Metric): { periods: string[]; lines: ChartSeries[] } {
+export function chartSeriesOf(series: { points?: SeriesPoint[] } | undefined, metric: Metric): { periods: string[]; lines: ChartSeries[] } {
   const points = series?.points ?? [];
   const periods = points.map((p) => p.period ?? '');
   if (metric !== 'revenue') {

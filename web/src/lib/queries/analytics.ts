@@ -64,6 +64,24 @@ export interface ReconciliationReport {
 export type Metric = 'streams' | 'plays' | 'revenue';
 export type Granularity = 'day' | 'week' | 'month';
 
+/** Where numbers are broken down by place. Plays on the artist's page have no store or country. */
+export type PlaceBy = 'store' | 'country';
+export type PlaceMetric = Exclude<Metric, 'plays'>;
+/**
+ * A store's or a country's series (`GET /api/v1/analytics/stores/series?store=…`,
+ * `/countries/series?country=…`). Written by hand until the generated types are regenerated from the
+ * service's OpenAPI document.
+ */
+export interface PlaceSeries {
+  by: PlaceBy;
+  key: string;
+  metric: PlaceMetric;
+  granularity: Granularity;
+  from: string;
+  to: string;
+  points: SeriesPoint[];
+}
+
 export interface Range {
   from: string;
   to: string;
@@ -74,6 +92,8 @@ export const analyticsKeys = {
   overview: (range: Range) => ['analytics', 'overview', range.from, range.to] as const,
   series: (track: string, metric: Metric, granularity: Granularity, range: Range) =>
     ['analytics', 'series', track, metric, granularity, range.from, range.to] as const,
+  placeSeries: (by: PlaceBy, key: string, metric: PlaceMetric, granularity: Granularity, range: Range) =>
+    ['analytics', 'place-series', by, key, metric, granularity, range.from, range.to] as const,
   audience: (range: Range) => ['analytics', 'audience', range.from, range.to] as const,
   revenue: (by: RevenueBy, range: Range) => ['analytics', 'revenue', by, range.from, range.to] as const,
   reconciliation: (period: string) => ['analytics', 'reconciliation', period] as const,
@@ -100,6 +120,27 @@ export function useSeries(track: string | undefined, metric: Metric, granularity
         }),
       )) as Series,
     enabled: Boolean(track),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlaceSeries(
+  by: PlaceBy,
+  key: string | undefined,
+  metric: PlaceMetric,
+  granularity: Granularity,
+  range: Range,
+) {
+  return useQuery({
+    queryKey: analyticsKeys.placeSeries(by, key ?? '', metric, granularity, range),
+    queryFn: async () => {
+      // A store is named by the reports and may hold any character: it travels as an encoded query value.
+      const query = new URLSearchParams({ [by]: key ?? '', metric, granularity, from: range.from, to: range.to });
+      const path = by === 'store' ? 'stores' : 'countries';
+      const response = await rawFetch(`/api/v1/analytics/${path}/series?${query}`, { headers: { Accept: 'application/json' } });
+      return (await response.json()) as PlaceSeries;
+    },
+    enabled: Boolean(key),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,7 @@ import com.notalabel.shared.web.InvalidListQuery;
 import com.notalabel.shared.web.PageQuery;
 import com.notalabel.shared.web.PageResponse;
 import com.notalabel.shared.web.ProblemException;
+import com.notalabel.shared.web.Problems;
 import com.notalabel.shared.web.Problems.FieldError;
 
 /**
@@ -37,6 +40,11 @@ class InsightController {
 	private static final Set<String> METRICS = Set.of("streams", "plays", "revenue");
 
 	private static final Set<String> GRANULARITIES = Set.of("day", "week", "month");
+
+	/** Longer than any store a report has named; the roll-ups' keys are not limited. */
+	private static final int MAX_STORE = 200;
+
+	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
 	private static final Set<String> REVENUE_BY = Set.of("store", "country", "track", "period");
 
@@ -75,6 +83,50 @@ class InsightController {
 			throw new TrackNotFound(id);
 		}
 		return this.insights.series(user.id().value(), id, metric, granularity, range);
+	}
+
+	/**
+	 * A store's numbers over time. The store is a query parameter, not a path segment:
+	 * stores are named by the reports, and a name with a slash or a semicolon would be
+	 * refused by the firewall or split into two segments on its way here (ADR 47).
+	 */
+	@GetMapping("/api/v1/analytics/stores/series")
+	Insights.PlaceSeries storeSeries(CurrentUser user, @RequestParam String store,
+			@RequestParam(defaultValue = "streams") String metric,
+			@RequestParam(defaultValue = "day") String granularity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		String key = store.strip();
+		if (key.isEmpty() || key.length() > MAX_STORE) {
+			throw new InvalidListQuery(
+					List.of(new FieldError("store", "must be a store's name of 1 to " + MAX_STORE + " characters")));
+		}
+		return placeSeries(user, "store", key, metric, granularity, from, to);
+	}
+
+	@GetMapping("/api/v1/analytics/countries/series")
+	Insights.PlaceSeries countrySeries(CurrentUser user, @RequestParam String country,
+			@RequestParam(defaultValue = "streams") String metric,
+			@RequestParam(defaultValue = "day") String granularity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		String key = country.strip().toUpperCase(Locale.ROOT);
+		if (!COUNTRY.matcher(key).matches()) {
+			throw new InvalidListQuery(List
+				.of(new FieldError("country", "must be an ISO 3166-1 alpha-2 code (ZZ for an unknown country)")));
+		}
+		return placeSeries(user, "country", key, metric, granularity, from, to);
+	}
+
+	private Insights.PlaceSeries placeSeries(CurrentUser user, String by, String key, String metric, String granularity,
+			@Nullable LocalDate from, @Nullable LocalDate to) {
+		oneOf("metric", metric, METRICS);
+		if (metric.equals("plays")) {
+			throw new PlaysNotBrokenDown(by);
+		}
+		oneOf("granularity", granularity, GRANULARITIES);
+		DateRange range = DateRange.of(from, to, granularity.equals("day") ? 90 : 365, today());
+		return this.insights.series(user.id().value(), by, key, metric, granularity, range);
 	}
 
 	@GetMapping("/api/v1/analytics/audience")
@@ -172,6 +224,21 @@ class InsightController {
 	record Alert(UUID id, String kind, UUID trackId, String title, String metric, @Nullable String granularity,
 			@Nullable LocalDate periodStart, long value, @Nullable Double baseline, String detail,
 			java.time.Instant createdAt) {
+
+	}
+
+	/**
+	 * Plays on the artist's own page were asked for per store or country: the page is
+	 * neither, so the roll-ups hold no such numbers.
+	 */
+	static final class PlaysNotBrokenDown extends ProblemException {
+
+		PlaysNotBrokenDown(String by) {
+			super(HttpStatus.BAD_REQUEST, "series.plays_not_broken_down",
+					"Plays are counted on your own page, which has no " + by
+							+ ": ask for streams or revenue, or for a track's plays.");
+			with(Problems.ERRORS, List.of(new FieldError("metric", "must be streams or revenue per " + by)));
+		}
 
 	}
 

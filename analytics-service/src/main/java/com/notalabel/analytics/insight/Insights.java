@@ -56,15 +56,39 @@ class Insights {
 	}
 
 	Series series(UUID owner, UUID track, String metric, String granularity, DateRange range) {
+		return new Series(track, metric, granularity, range.from(), range.to(),
+				points(owner, "T", track.toString(), metric, granularity, range));
+	}
+
+	/**
+	 * A store's or a country's numbers over time. A key the artist has no numbers for
+	 * answers zeros, exactly like a period without numbers: another artist's roll-ups are
+	 * never read.
+	 * @param owner the artist
+	 * @param by {@code store} or {@code country}
+	 * @param key the store as the reports name it, or the country code
+	 * @param metric streams or revenue (the roll-ups have no plays per store or country)
+	 * @param granularity day, week or month
+	 * @param range the days
+	 * @return the series
+	 */
+	PlaceSeries series(UUID owner, String by, String key, String metric, String granularity, DateRange range) {
+		String dim = by.equals("store") ? "S" : "C";
+		return new PlaceSeries(by, key, metric, granularity, range.from(), range.to(),
+				points(owner, dim, key, metric, granularity, range));
+	}
+
+	private List<Series.Point> points(UUID owner, String dim, String key, String metric, String granularity,
+			DateRange range) {
 		String grain = granularity.equals("month") ? "M" : "D";
 		LocalDate from = first(range.from(), granularity);
-		Map<String, Object> params = Map.of("owner", owner, "key", track.toString(), "grain", grain, "from",
+		Map<String, Object> params = Map.of("owner", owner, "dim", dim, "key", key, "grain", grain, "from",
 				granularity.equals("month") ? from : range.from(), "to", range.to());
 		Map<LocalDate, Long> values = new HashMap<>();
 		Map<LocalDate, Map<String, Long>> amounts = new HashMap<>();
 		if (metric.equals("revenue")) {
 			this.jdbc
-				.sql("select period, currency, micros from revenue_rollup where owner_id = :owner and dim = 'T'"
+				.sql("select period, currency, micros from revenue_rollup where owner_id = :owner and dim = :dim"
 						+ " and grain = :grain and key = :key and period >= :from and period <= :to")
 				.params(params)
 				.query((rs) -> {
@@ -76,7 +100,7 @@ class Insights {
 		else {
 			String column = metric.equals("plays") ? "plays" : "streams";
 			this.jdbc
-				.sql("select period, " + column + " from usage_rollup where owner_id = :owner and dim = 'T'"
+				.sql("select period, " + column + " from usage_rollup where owner_id = :owner and dim = :dim"
 						+ " and grain = :grain and key = :key and period >= :from and period <= :to")
 				.params(params)
 				.query((rs) -> {
@@ -99,7 +123,7 @@ class Insights {
 			points.add(new Series.Point(period, metric.equals("revenue") ? null : values.getOrDefault(period, 0L),
 					metric.equals("revenue") ? money : null));
 		}
-		return new Series(track, metric, granularity, range.from(), range.to(), points);
+		return points;
 	}
 
 	List<RevenueRow> revenue(UUID owner, DateRange range, String by) {
@@ -299,6 +323,23 @@ class Insights {
 		record Point(LocalDate period, @Nullable Long value, @Nullable List<Money> revenue) {
 
 		}
+
+	}
+
+	/**
+	 * A store's or a country's series, points as in {@link Series}.
+	 *
+	 * @param by store or country
+	 * @param key the store as the reports name it, or the country (ISO 3166-1 alpha-2, ZZ
+	 * unknown)
+	 * @param metric streams or revenue
+	 * @param granularity day, week (from Monday) or month
+	 * @param from first day
+	 * @param to last day
+	 * @param points one per period, periods without numbers included as zero
+	 */
+	record PlaceSeries(String by, String key, String metric, String granularity, LocalDate from, LocalDate to,
+			List<Series.Point> points) {
 
 	}
 
