@@ -503,6 +503,13 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await expect(page.getByRole('table', { name: 'Streams by country' }).getByRole('row').nth(1)).toContainText(
       `${new Intl.DisplayNames(['en'], { type: 'region' }).of(report.topCountry.code)}${report.topCountry.streams.toLocaleString('en')}`,
     );
+    // The top country over time, from its own series.
+    const countryName = new Intl.DisplayNames(['en'], { type: 'region' }).of(report.topCountry.code)!;
+    const countryOverTime = page.getByRole('region', { name: 'Country over time' });
+    await countryOverTime.getByLabel('Per', { exact: true }).selectOption({ label: 'Month' });
+    const countryChart = countryOverTime.getByRole('figure', { name: `Streams from ${countryName} per month` });
+    await expect(countryChart).toHaveAttribute('data-ready', 'true');
+    await expect(countryChart.locator('canvas').first()).toBeVisible();
     await checkPage(page, testInfo, 'analytics audience');
     await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: 'Revenue' }).click();
     await expect(page.getByRole('table', { name: 'Revenue in USD by store' })).toContainText('Spotify');
