@@ -173,7 +173,7 @@ public class ReportImports {
 					.update();
 				return connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin");
+					.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin with (format binary)");
 			}
 
 		}, id, matcher);
