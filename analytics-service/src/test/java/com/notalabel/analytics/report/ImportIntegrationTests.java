@@ -104,6 +104,11 @@ class ImportIntegrationTests {
 		// The artist's own report counts whole in their audience, its unmatched line too, as the overview does.
 		assertThat(rolledUp.countryNumbers())
 			.containsExactly(new AnalyticsRolledUp.CountryNumbers("US", YearMonth.parse("2026-04"), 1000, 0));
+		// The events went out after the commit, with the follow-up's queue row: none is left to do.
+		assertThat(this.jdbc.sql("select count(*) from import_follow_up where import_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
