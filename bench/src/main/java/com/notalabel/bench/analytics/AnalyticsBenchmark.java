@@ -216,8 +216,9 @@ public final class AnalyticsBenchmark {
 			String answer = upload(service.port(), token, file);
 			double importSeconds = (System.nanoTime() - started) / 1e9;
 			sampler.stop();
+			double importCpu = Figures.cpuSeconds(service.pid()) - cpu;
 			double followUpSeconds = followedUp(database) - importSeconds - started / 1e9;
-			cpu = Figures.cpuSeconds(service.pid()) - cpu;
+			double followUpCpu = Figures.cpuSeconds(service.pid()) - cpu - importCpu;
 			if (!answer.contains("\"usageLines\":" + usage)) {
 				throw new IllegalStateException("The import did not take every line: " + answer);
 			}
@@ -227,12 +228,12 @@ public final class AnalyticsBenchmark {
 			copyRates.add(usage / copySeconds);
 			binaryRates.add(usage / binarySeconds);
 			System.out.printf(Locale.ROOT,
-					"run %d: import %,.0f rows/s (%.2f s, its follow-up done %.2f s after the answer, service CPU %.1f s"
-							+ " for both), bare COPY %,.0f rows/s (%.2f s), ratio %.2f; bare binary COPY %,.0f rows/s"
-							+ " (%.2f s), ratio %.2f; heap after full GC %d MB, peak +%d MB%n",
-					run, usage / importSeconds, importSeconds, followUpSeconds, cpu, usage / copySeconds, copySeconds,
-					copySeconds / importSeconds, usage / binarySeconds, binarySeconds, binarySeconds / importSeconds,
-					megabytes(baseline), megabytes(growth));
+					"run %d: import %,.0f rows/s (%.2f s, service CPU %.1f s; its follow-up done %.2f s after the answer,"
+							+ " service CPU %.1f s), bare COPY %,.0f rows/s (%.2f s), ratio %.2f; bare binary COPY %,.0f"
+							+ " rows/s (%.2f s), ratio %.2f; heap after full GC %d MB, peak +%d MB%n",
+					run, usage / importSeconds, importSeconds, importCpu, followUpSeconds, followUpCpu,
+					usage / copySeconds, copySeconds, copySeconds / importSeconds, usage / binarySeconds, binarySeconds,
+					binarySeconds / importSeconds, megabytes(baseline), megabytes(growth));
 		}
 		double importMedian = Figures.median(importRates);
 		double copyMedian = Figures.median(copyRates);
