@@ -178,15 +178,23 @@ public class ReportImports {
 			}
 
 		}, id, matcher);
+		PipelinedLines lines = new PipelinedLines(rows, "import-" + id);
 		try {
 			try {
-				summary = ReportParser.parse(raw, request.store(), rows);
+				summary = ReportParser.parse(raw, request.store(), lines);
 				raw.drain();
+				lines.finish();
 				rows.finish();
 				rest.check();
 			}
 			catch (RuntimeException | IOException ex) {
+				lines.close();
 				rows.cancel();
+				RuntimeException earlier = lines.failure();
+				if (earlier != null) {
+					// The line thread is behind the parser: its failure is of an earlier line.
+					throw earlier;
+				}
 				throw ex;
 			}
 		}
