@@ -38,12 +38,13 @@ import com.notalabel.types.Uuid7;
 
 /**
  * Imports a report in one transaction: the file streams through the parser into a COPY
- * into a staging table (temporary, so never written to the WAL and gone with the
- * transaction), then the facts are moved into their monthly partitions, the roll-ups and
- * the import's record are written and the events recorded in the outbox. A file that
- * cannot be read aborts the COPY and rolls everything back; so does a process killed
- * half-way, and the same file can be imported again afterwards. A refusal is then
- * recorded on its own, with none of the file's lines.
+ * straight into the facts' monthly partitions (a DSR file) or into a staging table
+ * (temporary, so never written to the WAL and gone with the transaction) whose rows then
+ * move into the facts (an export), then the roll-ups, the import's record and its queued
+ * follow-up are written. The events and alert checks follow after the commit
+ * ({@link ImportFollowUps}). A file that cannot be read aborts the COPY and rolls
+ * everything back; so does a process killed half-way, and the same file can be imported
+ * again afterwards. A refusal is then recorded on its own, with none of the file's lines.
  */
 @Service
 public class ReportImports {
@@ -173,19 +174,27 @@ public class ReportImports {
 					.update();
 				return connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin");
+					.copyIn("copy import_stage (" + StagedRows.COLUMNS + ") from stdin with (format binary)");
 			}
 
 		}, id, matcher);
+		PipelinedLines lines = new PipelinedLines(rows, "import-" + id);
 		try {
 			try {
-				summary = ReportParser.parse(raw, request.store(), rows);
+				summary = ReportParser.parse(raw, request.store(), lines);
 				raw.drain();
+				lines.finish();
 				rows.finish();
 				rest.check();
 			}
 			catch (RuntimeException | IOException ex) {
+				lines.close();
 				rows.cancel();
+				RuntimeException earlier = lines.failure();
+				if (earlier != null) {
+					// The line thread is behind the parser: its failure is of an earlier line.
+					throw earlier;
+				}
 				throw ex;
 			}
 		}
@@ -243,14 +252,14 @@ public class ReportImports {
 			.param("periodEnd", summary.periodEnd())
 			.param("createdAt", now.atOffset(ZoneOffset.UTC))
 			.update();
-		this.followUps.afterImport(id, request.source(), summary, rows.tally(), staging, now);
-		long followed = System.nanoTime();
+		if (rows.firstDay() != null && rows.lastDay() != null) {
+			this.followUps.queue(id, request.source(), summary, rows.tally(), rows.firstDay(), rows.lastDay(), now);
+		}
 		log.info(
 				"Imported {} report {} ({} lines, {} matched, {} unmatched): streamed and staged in {} ms, facts {} ms,"
-						+ " roll-ups {} ms, events and alerts {} ms",
+						+ " roll-ups {} ms; events and alerts follow after the commit",
 				summary.format(), id, summary.usageLines(), rows.matched(), rows.unmatched(),
-				(staged - started) / 1_000_000, (appended - staged) / 1_000_000, (folded - appended) / 1_000_000,
-				(followed - folded) / 1_000_000);
+				(staged - started) / 1_000_000, (appended - staged) / 1_000_000, (folded - appended) / 1_000_000);
 		return ImportQueries.find(this.jdbc, id).orElseThrow();
 	}
 

@@ -50,7 +50,7 @@ class PartitionedUsageFacts implements UsageFacts {
 
 	@Override
 	public String copyStatement() {
-		return "copy usage_fact (import_id, " + COLUMNS + ") from stdin";
+		return "copy usage_fact (import_id, " + COLUMNS + ") from stdin with (format binary)";
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -37,7 +38,7 @@ public final class RollupTotals {
 
 	private final Map<Key, long[]> revenue = new HashMap<>();
 
-	private final Recent[] recent = new Recent[DIMS.length * 4];
+	private final Recent[] recent = new Recent[DIMS.length];
 
 	private boolean overflowed;
 
@@ -66,22 +67,14 @@ public final class RollupTotals {
 			this.lastDay = day;
 			this.lastMonth = day.withDayOfMonth(1);
 		}
-		Object[] keys = { "", track, store, country, city };
-		for (int i = 0; i < DIMS.length; i++) {
-			if (keys[i] == null) {
-				continue;
-			}
-			for (int grain = 0; grain < 2; grain++) {
-				LocalDate period = (grain == 0) ? day : this.lastMonth;
-				char g = (grain == 0) ? 'D' : 'M';
-				int slot = (i * 2 + grain) * 2;
-				total(this.usage, slot, owner, DIMS[i], g, period, keys[i], "", 1)[0] += units;
-				if (currency != null) {
-					long[] paid = total(this.revenue, slot + 1, owner, DIMS[i], g, period, keys[i], currency, 2);
-					paid[0] += micros;
-					paid[1] += units;
-				}
-			}
+		add(0, owner, day, "", units, currency, micros);
+		if (track != null) {
+			add(1, owner, day, track, units, currency, micros);
+		}
+		add(2, owner, day, store, units, currency, micros);
+		add(3, owner, day, country, units, currency, micros);
+		if (city != null) {
+			add(4, owner, day, city, units, currency, micros);
 		}
 		if (this.usage.size() + this.revenue.size() > MAX_KEYS) {
 			this.overflowed = true;
@@ -92,22 +85,38 @@ public final class RollupTotals {
 	}
 
 	/**
-	 * A total, looked up in its map only when it is not the one the same roll-up used for
-	 * the line before: a report's lines come a recording at a time, so that the artist's,
-	 * the track's and the store's totals repeat line after line and only the country's
-	 * change. A million lines then cost a few million hash look-ups fewer.
+	 * Adds a line to one dimension's totals of its day and month, looked up in their maps
+	 * only when they are not the ones the line before used: a report's lines come a
+	 * recording at a time, so that the artist's, the track's and the store's totals
+	 * repeat line after line and only the country's change. One comparison of the key per
+	 * dimension and line, four look-ups when it changed.
 	 */
-	private long[] total(Map<Key, long[]> totals, int slot, UUID owner, char dim, char grain, LocalDate period,
-			Object key, String currency, int width) {
-		Recent recent = this.recent[slot];
-		if (recent != null && recent.key.owner().equals(owner) && recent.key.period().equals(period)
-				&& recent.key.key().equals(key) && recent.key.currency().equals(currency)) {
-			return recent.total;
+	private void add(int dim, UUID owner, LocalDate day, Object key, long units, @Nullable String currency,
+			long micros) {
+		Recent recent = this.recent[dim];
+		if (recent == null || !recent.key.equals(key) || !recent.owner.equals(owner) || !recent.day.equals(day)
+				|| !Objects.equals(recent.currency, currency)) {
+			LocalDate month = Objects.requireNonNull(this.lastMonth);
+			char d = DIMS[dim];
+			recent = new Recent(owner, day, key, currency, total(this.usage, owner, d, 'D', day, key, "", 1),
+					total(this.usage, owner, d, 'M', month, key, "", 1),
+					(currency != null) ? total(this.revenue, owner, d, 'D', day, key, currency, 2) : null,
+					(currency != null) ? total(this.revenue, owner, d, 'M', month, key, currency, 2) : null);
+			this.recent[dim] = recent;
 		}
-		Key full = new Key(owner, dim, grain, period, key, currency);
-		long[] total = totals.computeIfAbsent(full, (k) -> new long[width]);
-		this.recent[slot] = new Recent(full, total);
-		return total;
+		recent.streamsOfDay[0] += units;
+		recent.streamsOfMonth[0] += units;
+		if (recent.paidOfDay != null && recent.paidOfMonth != null) {
+			recent.paidOfDay[0] += micros;
+			recent.paidOfDay[1] += units;
+			recent.paidOfMonth[0] += micros;
+			recent.paidOfMonth[1] += units;
+		}
+	}
+
+	private static long[] total(Map<Key, long[]> totals, UUID owner, char dim, char grain, LocalDate period, Object key,
+			String currency, int width) {
+		return totals.computeIfAbsent(new Key(owner, dim, grain, period, key, currency), (k) -> new long[width]);
 	}
 
 	public boolean overflowed() {
@@ -204,8 +213,9 @@ public final class RollupTotals {
 
 	}
 
-	/** The total a roll-up used last, with its key. */
-	private record Recent(Key key, long[] total) {
+	/** The totals a dimension used last, with what they are of. */
+	private record Recent(UUID owner, LocalDate day, Object key, @Nullable String currency, long[] streamsOfDay,
+			long[] streamsOfMonth, long @Nullable [] paidOfDay, long @Nullable [] paidOfMonth) {
 
 	}
 

@@ -22,7 +22,7 @@ public interface UsageFacts {
 
 	/**
 	 * @return the COPY that takes rows of {@code import_id} followed by the staging
-	 * columns
+	 * columns, in COPY's binary format
 	 */
 	String copyStatement();
 

@@ -18,6 +18,7 @@ import com.notalabel.analytics.testing.Artists;
 import com.notalabel.analytics.testing.Dsr;
 import com.notalabel.test.events.PublishedEvents;
 import com.notalabel.test.http.Response;
+import com.notalabel.types.events.analytics.EarningsRecorded;
 import com.notalabel.types.events.analytics.MilestoneReached;
 import com.notalabel.types.events.analytics.SpikeDetected;
 import com.notalabel.types.events.analytics.SuspiciousActivity;
@@ -123,6 +124,10 @@ class AlertsIntegrationTests {
 		dsr.streams("", isrc, streamsByCountry);
 		Response response = this.artists.importReport(artist, "day.tsv", dsr.bytes());
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		// Alerts are checked after the import's commit (ADR 52); the day's report is in once its
+		// follow-up has published the earnings, as the days of a store's reports come one by one.
+		UUID importId = UUID.fromString(response.json().get("id").asString());
+		this.published.await(EarningsRecorded.class, (event) -> event.importId().equals(importId));
 	}
 
 	private static Map<String, Long> ordered(Object... pairs) {

@@ -104,6 +104,11 @@ class ImportIntegrationTests {
 		// The artist's own report counts whole in their audience, its unmatched line too, as the overview does.
 		assertThat(rolledUp.countryNumbers())
 			.containsExactly(new AnalyticsRolledUp.CountryNumbers("US", YearMonth.parse("2026-04"), 1000, 0));
+		// The events went out after the commit, with the follow-up's queue row: none is left to do.
+		assertThat(this.jdbc.sql("select count(*) from import_follow_up where import_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -124,6 +129,76 @@ class ImportIntegrationTests {
 		assertThat(second.code()).isEqualTo("import.duplicate");
 		assertThat(second.json().get("existingImportId").asString()).isEqualTo(first.json().get("id").asString());
 		assertThat(trackStreams(artist, track)).isEqualTo(200);
+	}
+
+	@Test
+	void importsAReportOfThousandsOfLinesWholeWithRollUpsThatAgreeWithItsFacts() {
+		UUID artist = this.artists.newArtist();
+		Dsr dsr = manyLines(artist, 30);
+
+		Response response = this.artists.importReport(artist, "many.tsv", dsr.bytes());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.json().get("usageLines").asLong()).isEqualTo(3_000);
+		assertThat(response.json().get("matchedLines").asLong()).isEqualTo(3_000);
+		UUID id = UUID.fromString(response.json().get("id").asString());
+		assertThat(facts(id)).isEqualTo(3_000);
+		long units = this.jdbc.sql("select sum(units) from usage_fact where import_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		assertThat(response.json().get("units").asLong()).isEqualTo(units);
+		assertThat(this.jdbc.sql("""
+				select count(*) from usage_rollup r
+				where r.owner_id = :owner and r.dim = 'C' and r.grain = 'M' and r.streams = (
+				    select sum(f.units) from usage_fact f where f.import_id = :id and f.country = r.key)""")
+			.param("owner", artist)
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(100);
+	}
+
+	@Test
+	void refusesAFileMalformedThousandsOfLinesInNamingThatLineAndKeepsNothingOfIt() {
+		UUID artist = this.artists.newArtist();
+		List<String> lines = new java.util.ArrayList<>(manyLines(artist, 30).lines());
+		// Past the first batches handed to the line thread: the line after the 2,500th usage.
+		int broken = 101 + 25 * 102 + 2 + 50;
+		lines.set(broken, lines.get(broken).replace("\ttrue\t", "\ttrue\tlots"));
+
+		Response response = this.artists.importReport(artist, "many-broken.tsv",
+				String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(422);
+		assertThat(response.code()).isEqualTo("import.malformed");
+		assertThat(response.json().get("line").asLong()).isEqualTo(broken + 1);
+		assertThat(this.jdbc.sql("select count(*) from usage_fact where owner_id = :owner")
+			.param("owner", artist)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from usage_rollup where owner_id = :owner")
+			.param("owner", artist)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/** A month's report of the artist's tracks, each streamed in a hundred countries. */
+	private Dsr manyLines(UUID artist, int tracks) {
+		Dsr dsr = Dsr.report("2026-01", "2026-01", "Spotify AB");
+		String[] countries = java.util.Arrays.copyOf(java.util.Locale.getISOCountries(), 100);
+		for (String country : countries) {
+			dsr.summary(country, country, "USD", "3.00");
+		}
+		for (int i = 0; i < tracks; i++) {
+			String isrc = isrc();
+			this.artists.track(artist, "Many " + i, isrc);
+			Map<String, Long> streams = new java.util.LinkedHashMap<>();
+			for (int c = 0; c < countries.length; c++) {
+				streams.put(countries[c], 1L + (i * 31L + c * 7L) % 500);
+			}
+			dsr.streams("", isrc, streams);
+		}
+		return dsr;
 	}
 
 	@Test
