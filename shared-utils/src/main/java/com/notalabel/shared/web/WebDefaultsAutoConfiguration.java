@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem details, request ids, the error page and the container's own error report
@@ -143,6 +145,16 @@ public final class WebDefaultsAutoConfiguration {
 		JettyProblemErrors jettyProblemErrors(ProblemResponseWriter writer, Environment environment) {
 			return new JettyProblemErrors(writer,
 					environment.getProperty(LISTEN_BACKLOG_PROPERTY, Integer.class, DEFAULT_LISTEN_BACKLOG));
+		}
+
+		@Bean
+		WebMvcConfigurer storableFileNames() {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new StorableFileNames());
+				}
+			};
 		}
 
 	}

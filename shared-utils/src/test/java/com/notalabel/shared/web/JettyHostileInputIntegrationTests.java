@@ -33,17 +33,19 @@ class JettyHostileInputIntegrationTests extends HostileInputIntegrationTests {
 	}
 
 	/**
-	 * Jetty's multipart parser refuses a percent-encoded NUL as malformed. A plain one it
-	 * refuses as malformed too, or lets through to Spring's multipart request, which
-	 * refuses the name as invalid; which of the two varies from run to run, so either
-	 * code is the refusal.
+	 * Jetty's multipart parser refuses a NUL in a file name as malformed on some requests
+	 * and lets it through on others (seen from run to run with the same bytes); what it
+	 * lets through the web defaults refuse as invalid before the handler runs. Either way
+	 * a 400 problem, never the upload.
 	 */
 	@Override
 	void assertNulInAFileNameRefused(Response plain, Response encoded) {
-		assertThat(plain.status()).as(plain.toString()).isEqualTo(400);
-		assertProblem(plain, 400, plain.json().path("code").asString());
-		assertThat(plain.json().path("code").asString()).isIn("request.invalid", "request.malformed");
-		assertProblem(encoded, 400, "request.malformed");
+		for (Response response : new Response[] { plain, encoded }) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(400);
+			String code = response.json().path("code").asString();
+			assertThat(code).isIn("request.invalid", "request.malformed");
+			assertProblem(response, 400, code);
+		}
 	}
 
 	@Test
