@@ -2,23 +2,27 @@ package com.notalabel.shared.web;
 
 import java.util.Optional;
 
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
-import org.apache.tomcat.util.http.fileupload.MultipartStream.MalformedStreamException;
-import org.apache.tomcat.util.http.fileupload.impl.IOFileUploadException;
-import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.ClassUtils;
 
 /**
- * Failures Tomcat raises about what the client sent, found anywhere in a cause chain.
- * They surface as runtime exceptions from {@code getParameter} or {@code getParts}, in a
- * filter or in a controller, and would otherwise be answered as 500s.
+ * Failures the servlet container raises about what the client sent, found anywhere in a
+ * cause chain. They surface as runtime exceptions from {@code getParameter} or
+ * {@code getParts}, in a filter or in a controller, and would otherwise be answered as
+ * 500s. Each container's types are looked at only when that container is on the class
+ * path: a service runs on one of them (ADR 49), and naming the other's classes would fail
+ * with {@link NoClassDefFoundError}.
  */
 final class ContainerRefusals {
+
+	private static final boolean TOMCAT = ClassUtils.isPresent("org.apache.tomcat.util.http.InvalidParameterException",
+			ContainerRefusals.class.getClassLoader());
+
+	private static final boolean JETTY = ClassUtils.isPresent("org.eclipse.jetty.http.HttpException",
+			ContainerRefusals.class.getClassLoader());
 
 	private ContainerRefusals() {
 	}
@@ -30,35 +34,21 @@ final class ContainerRefusals {
 	 */
 	static Optional<ProblemDetail> problemFor(@Nullable Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = next(cause)) {
-			if (cause instanceof InvalidParameterException invalid) {
-				// Tomcat's own verdict: 413 for a form body over the limit, 400 for
-				// undecodable or too many parameters.
-				return Optional.of((invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) ? tooLarge()
-						: Problems.create(HttpStatus.BAD_REQUEST, "request.malformed",
-								"The request's parameters cannot be read: the query string or form body is not "
-										+ "valid percent-encoded UTF-8, or has too many parameters."));
+			ProblemDetail problem = TOMCAT ? TomcatRefusals.problemFor(cause) : null;
+			if (problem == null && JETTY) {
+				problem = JettyRefusals.problemFor(cause);
 			}
-			if (cause instanceof InvalidFileNameException) {
-				return Optional.of(Problems.create(HttpStatus.BAD_REQUEST, "request.invalid",
-						"A file name in the request contains a character that is not allowed."));
+			if (problem != null) {
+				return Optional.of(problem);
 			}
-			if (cause instanceof SizeException) {
-				return Optional.of(tooLarge());
-			}
-			if (cause instanceof FileUploadException && !(cause instanceof IOFileUploadException)
-					|| cause instanceof MalformedStreamException) {
-				return Optional.of(Problems.create(HttpStatus.BAD_REQUEST, "request.malformed",
-						"The multipart body cannot be read."));
-			}
-			// An IOFileUploadException is a read or a write that failed: the client's
-			// (a malformed stream, further down the chain) or the service's (a full disk).
 		}
 		return Optional.empty();
 	}
 
 	/**
-	 * The failure for the log, by the innermost exception's type: Tomcat's messages quote
-	 * the parameter's name and value, which may be anything the client typed.
+	 * The failure for the log, by the innermost exception's type: the containers'
+	 * messages quote the parameter's name and value, which may be anything the client
+	 * typed.
 	 * @param failure the failure
 	 * @return the innermost exception's simple name
 	 */
@@ -70,7 +60,7 @@ final class ContainerRefusals {
 		return innermost.getClass().getSimpleName();
 	}
 
-	private static ProblemDetail tooLarge() {
+	static ProblemDetail tooLarge() {
 		return Problems.create(HttpStatus.CONTENT_TOO_LARGE, "request.too_large",
 				"The request body is larger than this service accepts.");
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -42,6 +43,19 @@ public final class ProblemResponseWriter {
 	String render(HttpServletRequest request, ProblemDetail problem) {
 		Problems.complete(problem, request);
 		return this.mapper.writeValueAsString(asMap(problem));
+	}
+
+	/**
+	 * The problem's body for a request the container refused before it became a servlet
+	 * request (Jetty's error handler).
+	 * @param problem the problem
+	 * @param path the request's path as sent, if it has one
+	 * @param requestId the request's id
+	 * @return the JSON
+	 */
+	byte[] render(ProblemDetail problem, @Nullable String path, String requestId) {
+		Problems.complete(problem, path, requestId);
+		return this.mapper.writeValueAsBytes(asMap(problem));
 	}
 
 	static Map<String, Object> asMap(ProblemDetail problem) {

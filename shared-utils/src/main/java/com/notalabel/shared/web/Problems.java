@@ -78,10 +78,24 @@ public final class Problems {
 	 * @return the same problem
 	 */
 	public static ProblemDetail complete(ProblemDetail problem, HttpServletRequest request) {
+		String uri = (request.getAttribute("jakarta.servlet.error.request_uri") instanceof String original) ? original
+				: request.getRequestURI();
+		String requestId = (request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id) ? id
+				: RequestIds.current();
+		return complete(problem, uri, requestId);
+	}
+
+	/**
+	 * Adds the {@code instance} and the request id, for a request that never became a
+	 * servlet request (one the container refused).
+	 * @param problem the problem
+	 * @param path the request's path as sent, if it has one
+	 * @param requestId the request's id, if it has one
+	 * @return the same problem
+	 */
+	static ProblemDetail complete(ProblemDetail problem, @Nullable String path, @Nullable String requestId) {
 		if (problem.getInstance() == null) {
-			String uri = (request.getAttribute("jakarta.servlet.error.request_uri") instanceof String original)
-					? original : request.getRequestURI();
-			instance(uri).ifPresent(problem::setInstance);
+			instance(path).ifPresent(problem::setInstance);
 		}
 		if (problem.getProperties() == null || !problem.getProperties().containsKey(CODE)) {
 			problem.setProperty(CODE, codeFor(HttpStatusCode.valueOf(problem.getStatus())));
@@ -90,8 +104,6 @@ public final class Problems {
 			Object code = problem.getProperties().get(CODE);
 			problem.setType(URI.create(TYPE_BASE + String.valueOf(code).replace('.', '/')));
 		}
-		String requestId = (request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id) ? id
-				: RequestIds.current();
 		if (requestId != null) {
 			problem.setProperty(REQUEST_ID, requestId);
 		}

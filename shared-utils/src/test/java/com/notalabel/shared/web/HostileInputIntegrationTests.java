@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an attacker sends (issue 13, "Hostile input") is answered by every service with a
  * 4xx problem+json naming what is wrong, whichever layer refuses it: Jackson, Spring
  * MVC's binding, Tomcat's parameter and multipart parsing, Tomcat itself before any
- * application code, or PostgreSQL.
+ * application code, or PostgreSQL. {@link JettyHostileInputIntegrationTests} runs every
+ * case again on Jetty.
  */
 @SharedUtilsIntegrationTest
 class HostileInputIntegrationTests {
@@ -54,6 +55,21 @@ class HostileInputIntegrationTests {
 
 	String authorization() {
 		return "Authorization: Bearer " + this.token + "\r\n";
+	}
+
+	/**
+	 * Tomcat refuses a request head over {@code max-http-request-header-size} with 400,
+	 * whether the headers or the request line made it so.
+	 */
+	void assertHeadOverTheLimitRefused(Response headers, Response uri) {
+		assertProblem(headers, 400, "request.malformed");
+		assertProblem(uri, 400, "request.malformed");
+	}
+
+	/** Tomcat's multipart parser refuses the name, however it is encoded. */
+	void assertNulInAFileNameRefused(Response plain, Response encoded) {
+		assertProblem(plain, 400, "request.invalid");
+		assertProblem(encoded, 400, "request.invalid");
 	}
 
 	static void assertFieldError(Response response, String field, String message) {
@@ -216,8 +232,7 @@ class HostileInputIntegrationTests {
 			Response plain = upload("filename=\"a\u0000b.wav\"", "xyz\r\n--nal--\r\n");
 			Response encoded = upload("filename*=UTF-8''a%00b.wav", "xyz\r\n--nal--\r\n");
 
-			assertProblem(plain, 400, "request.invalid");
-			assertProblem(encoded, 400, "request.invalid");
+			assertNulInAFileNameRefused(plain, encoded);
 		}
 
 		@Test
@@ -266,14 +281,12 @@ class HostileInputIntegrationTests {
 
 		@Test
 		void answersHeadersOverTheLimit() {
-			// Tomcat refuses a request head over max-http-request-header-size with 400.
 			Response headers = HostileInputIntegrationTests.this.raw.send("GET /public/hello HTTP/1.1",
 					"X-Padding: " + "a".repeat(30_000) + "\r\n");
 			Response uri = HostileInputIntegrationTests.this.raw
 				.send("GET /public/hello?" + "a".repeat(30_000) + " HTTP/1.1", "");
 
-			assertProblem(headers, 400, "request.malformed");
-			assertProblem(uri, 400, "request.malformed");
+			assertHeadOverTheLimitRefused(headers, uri);
 		}
 
 		@Test
