@@ -173,7 +173,8 @@ public final class RateLimiter implements SmartLifecycle {
 	}
 
 	private static String timeToLive(RateLimitPolicy policy) {
-		return Long.toString(policy.period().multipliedBy(2).toMillis() + 1000);
+		// Duration.multipliedBy goes through BigDecimal.
+		return Long.toString(policy.period().toMillis() * 2 + 1000);
 	}
 
 	/**
