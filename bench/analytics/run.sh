@@ -18,6 +18,10 @@
 # (2), BENCH_PORT (18305), BENCH_GATEWAY_PORT (18301), BENCH_READS (300), BENCH_PLAYS_RATE (2000),
 # BENCH_PLAYS_SECONDS (20), BENCH_PLAYS_VISITORS (4096: client addresses, in X-Forwarded-For), BENCH_PARTS (import,reads,plays), BENCH_JAVA_OPTS for the service
 # (-Xms256m -Xmx512m), ANALYTICS_JAR, GATEWAY_JAR.
+# Plays also read BENCH_PLAYS_CLIENT (java, the JDK's HttpClient at BENCH_PLAYS_RATE; or wrk,
+# Debian's wrk on BENCH_PLAYS_CONNECTIONS connections, 64, as fast as answered, after
+# BENCH_PLAYS_WARMUP uncounted seconds, 10) and
+# BENCH_GATEWAY_JAVA_OPTS (added to the gateway's -Xms128m -Xmx256m, e.g. -XX:StartFlightRecording).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

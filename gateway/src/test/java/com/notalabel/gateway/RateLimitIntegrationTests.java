@@ -1,5 +1,6 @@
 package com.notalabel.gateway;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,15 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.notalabel.gateway.ratelimit.RateLimitPolicies;
 import com.notalabel.gateway.support.GatewayCalls;
 import com.notalabel.gateway.support.StubPlatform;
 import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.redis.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
@@ -25,6 +30,9 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	RedisKeys keys;
+
+	@Autowired
+	RateLimitPolicies policies;
 
 	@Test
 	void refusesAUserPastTheLimitWithTheQuotaHeaders() {
@@ -113,7 +121,22 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 		assertThat(StubPlatform.analytics.received((request) -> request.rawPath().equals("/api/v1/analytics/plays")
 				&& request.header("X-Forwarded-For").stream().anyMatch((value) -> value.contains(address))))
 			.hasSize(StubPlatform.PLAYS_LIMIT);
-		assertThat(this.redis.hasKey(this.keys.key("rate-limit", "plays", "address:" + address)).block()).isTrue();
+		// Decided on the instance's bucket; the count reaches Redis at the next synchronisation.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.redis.hasKey(this.keys.key("rate-limit", "plays", "address:" + address)).block())
+				.isTrue());
+	}
+
+	@Test
+	void decidesThePlayBeaconLocallyAndSignInInRedis() {
+		assertThat(this.policies.strictFor(HttpMethod.POST, PathContainer.parsePath("/api/v1/analytics/plays")))
+			.satisfies((plays) -> assertThat(plays.exact()).isFalse());
+		for (String signIn : new String[] { "/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh",
+				"/api/v1/auth/password/forgot", "/api/v1/auth/password/reset" }) {
+			assertThat(this.policies.strictFor(HttpMethod.POST, PathContainer.parsePath(signIn)))
+				.satisfies((policy) -> assertThat(policy.exact()).as(signIn).isTrue());
+		}
 	}
 
 	private WebTestClient.ResponseSpec play(String clientAddress, String token) {

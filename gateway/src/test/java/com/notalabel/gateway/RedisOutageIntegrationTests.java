@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +87,11 @@ class RedisOutageIntegrationTests {
 			login(address).expectStatus().isOk();
 		}
 		login(address).expectStatus().isEqualTo(429);
+		String listener = "198.19." + ThreadLocalRandom.current().nextInt(256) + ".2";
+		for (int i = 0; i < StubPlatform.PLAYS_LIMIT; i++) {
+			play(listener).expectStatus().isOk();
+		}
+		play(listener).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
 
 		get(revokedDuringTheOutage.value()).expectStatus().isUnauthorized();
 		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
@@ -95,6 +101,15 @@ class RedisOutageIntegrationTests {
 
 	private WebTestClient.ResponseSpec get(String token) {
 		return GatewayCalls.get(this.http, "/api/v1/tracks", token);
+	}
+
+	private WebTestClient.ResponseSpec play(String clientAddress) {
+		return this.http.post()
+			.uri("/api/v1/analytics/plays")
+			.header("X-Forwarded-For", clientAddress)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("{\"trackId\":\"0196a000-0000-7000-8000-000000000001\"}")
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec login(String clientAddress) {

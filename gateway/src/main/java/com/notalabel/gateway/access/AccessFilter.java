@@ -30,12 +30,14 @@ import com.notalabel.gateway.web.ProblemResponses;
  * token (from {@code Authorization: Bearer} or the access-token cookie, verified or found
  * in the cache of verified tokens), its session against the revoked ones, and a rate
  * limit: the user's bucket, the client address's bucket without a valid token, or a
- * strict per-address bucket on the sign-in endpoints. A request refused for its token
- * still draws from its address's bucket, so that guessing tokens is rate-limited too.
+ * strict per-address bucket on the sign-in endpoints and the play beacon. A request
+ * refused for its token still draws from its address's bucket, so that guessing tokens is
+ * rate-limited too.
  *
  * <p>
- * The common case (a token seen before, a bucket with tokens) completes synchronously: no
- * Redis round trip, no signature check, no extra reactive stage.
+ * The common case (a token seen before, a bucket with tokens, a policy that is not
+ * {@linkplain RateLimitPolicy#exact() exact}) completes synchronously: no Redis round
+ * trip, no signature check, no extra reactive stage.
  */
 final class AccessFilter implements GlobalFilter, Ordered {
 
@@ -152,6 +154,9 @@ final class AccessFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> admitStrictly(ServerWebExchange exchange, GatewayFilterChain chain, RateLimitPolicy strict) {
+		if (!strict.exact()) {
+			return admitWithin(exchange, chain, this.limiter.acquire(strict, addressSubject(exchange)));
+		}
 		return this.limiter.acquireExactly(strict, addressSubject(exchange))
 			.flatMap((decision) -> admitWithin(exchange, chain, decision));
 	}

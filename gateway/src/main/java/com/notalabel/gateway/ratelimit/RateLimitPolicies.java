@@ -30,7 +30,8 @@ public final class RateLimitPolicies {
 		List<StrictPolicy> strictPolicies = new ArrayList<>();
 		for (Map.Entry<String, RateLimitProperties.Strict> entry : properties.strict().entrySet()) {
 			RateLimitProperties.Strict strictLimit = entry.getValue();
-			RateLimitPolicy policy = new RateLimitPolicy(entry.getKey(), strictLimit.limit(), strictLimit.period());
+			RateLimitPolicy policy = new RateLimitPolicy(entry.getKey(), strictLimit.limit(), strictLimit.period(),
+					strictLimit.mode());
 			for (String request : strictLimit.requests()) {
 				strictPolicies.add(new StrictPolicy(RequestRule.parse(request), policy));
 			}

@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTrackedSubjects how many buckets an instance holds in memory at most
  * @param authenticated the bucket of each signed-in user
  * @param anonymous the bucket of each client address without a valid token
- * @param strict stricter buckets, per client address and decided in Redis on every
- * request, for the endpoints a password guesser or a spammer would use
+ * @param strict stricter buckets, per client address, for the endpoints a password
+ * guesser or a spammer would use
  */
 @Validated
 @ConfigurationProperties("nal.gateway.rate-limit")
@@ -45,8 +45,12 @@ public record RateLimitProperties(@NotNull @DefaultValue("100ms") Duration syncI
 	 * @param requests the requests it applies to, such as {@code POST /api/v1/auth/login}
 	 * @param limit requests per period per client address
 	 * @param period the period
+	 * @param mode {@code exact} (decided in Redis on every request, the default) or
+	 * {@code synchronised} (decided on the instance's bucket, synchronised every
+	 * {@code sync-interval})
 	 */
-	public record Strict(@NotEmpty List<String> requests, @Min(1) long limit, @NotNull Duration period) {
+	public record Strict(@NotEmpty List<String> requests, @Min(1) long limit, @NotNull Duration period,
+			@NotNull @DefaultValue("exact") RateLimitMode mode) {
 
 	}
 

@@ -1,5 +1,9 @@
 package com.notalabel.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.util.StreamUtils;
 
 import com.notalabel.types.redis.RedisKeys;
 
@@ -36,18 +41,26 @@ import com.notalabel.types.redis.RedisKeys;
  * where a burst across instances matters (sign-in, registration, refresh, password reset)
  * and a round trip is nothing next to the work behind them.</li>
  * </ul>
- * When Redis cannot answer (within {@code redis-timeout}), both decide on this instance's
- * own bucket, which keeps limiting (per instance) until Redis is back; then what was
- * spent meanwhile is reported.
+ * A synchronisation reports every bucket spent since the last one in a few script calls
+ * ({@value #REPORT_BATCH} buckets each), not one per bucket: under a crowd of addresses
+ * (the play beacon) nearly every request touches a bucket of its own. When Redis cannot
+ * answer (within {@code redis-timeout}), both decide on this instance's own bucket, which
+ * keeps limiting (per instance) until Redis is back; then what was spent meanwhile is
+ * reported.
  */
 public final class RateLimiter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-	private static final RedisScript<List> SCRIPT = RedisScript
-		.of(new ClassPathResource("com/notalabel/gateway/ratelimit/token-bucket.lua"), List.class);
+	// The scripts' text, not their resources: a script made from a resource checks the
+	// resource's modification time (a jar URL resolved and opened) at every call.
+	private static final RedisScript<List> SCRIPT = RedisScript.of(script("token-bucket.lua"), List.class);
 
-	private static final int REPORTS_IN_FLIGHT = 64;
+	private static final RedisScript<List> REPORT = RedisScript.of(script("token-buckets-report.lua"), List.class);
+
+	private static final int REPORT_BATCH = 128;
+
+	private static final int REPORTS_IN_FLIGHT = 8;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -104,7 +117,7 @@ public final class RateLimiter implements SmartLifecycle {
 	 */
 	public Mono<RateLimitDecision> acquireExactly(RateLimitPolicy policy, String subject) {
 		TokenBucket bucket = bucket(policy, subject);
-		return run(bucket, 1, false).map((result) -> {
+		return run(bucket).map((result) -> {
 			long now = System.nanoTime();
 			bucket.adopt(result.tokens(), now);
 			return bucket.peek(now, result.taken());
@@ -120,11 +133,10 @@ public final class RateLimiter implements SmartLifecycle {
 		return this.buckets.get(key, (redisKey) -> new TokenBucket(policy, redisKey, System.nanoTime()));
 	}
 
-	private Mono<ScriptResult> run(TokenBucket bucket, long cost, boolean alreadySpent) {
+	private Mono<ScriptResult> run(TokenBucket bucket) {
 		RateLimitPolicy policy = bucket.policy();
 		List<String> arguments = List.of(Long.toString(policy.limit()), Double.toString(policy.tokensPerMillisecond()),
-				Long.toString(cost), alreadySpent ? "1" : "0",
-				Long.toString(policy.period().multipliedBy(2).toMillis() + 1000));
+				"1", "0", timeToLive(policy));
 		return this.redis.execute(SCRIPT, List.of(bucket.redisKey()), arguments)
 			.next()
 			.map(ScriptResult::of)
@@ -132,26 +144,61 @@ public final class RateLimiter implements SmartLifecycle {
 	}
 
 	/**
+	 * Reports what the buckets spent locally and adopts what Redis counts for each.
+	 */
+	private Mono<Void> report(List<Spent> batch) {
+		List<String> keys = new ArrayList<>(batch.size());
+		List<String> arguments = new ArrayList<>(batch.size() * 4);
+		for (Spent spent : batch) {
+			RateLimitPolicy policy = spent.bucket().policy();
+			keys.add(spent.bucket().redisKey());
+			arguments.add(Long.toString(policy.limit()));
+			arguments.add(Double.toString(policy.tokensPerMillisecond()));
+			arguments.add(Long.toString(spent.taken()));
+			arguments.add(timeToLive(policy));
+		}
+		return this.redis.execute(REPORT, keys, arguments).next().timeout(this.redisTimeout).doOnNext((left) -> {
+			long now = System.nanoTime();
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).bucket().adopt(Double.parseDouble(String.valueOf(left.get(i))), now);
+			}
+		}).onErrorResume((ex) -> {
+			this.redisFailures.increment();
+			log.debug("Redis could not take a report of {} buckets: {}", batch.size(), ex.toString());
+			for (Spent spent : batch) {
+				spent.bucket().reportFailed(spent.taken(), this.toReport);
+			}
+			return Mono.empty();
+		}).then();
+	}
+
+	private static String timeToLive(RateLimitPolicy policy) {
+		// Duration.multipliedBy goes through BigDecimal.
+		return Long.toString(policy.period().toMillis() * 2 + 1000);
+	}
+
+	/**
 	 * Reports what every bucket spent since its last report and adopts the shared counts.
 	 * @return completes when every report has been answered or has failed
 	 */
 	Mono<Void> report() {
-		List<TokenBucket> due = new ArrayList<>();
+		List<List<Spent>> batches = new ArrayList<>();
+		List<Spent> batch = new ArrayList<>();
 		for (TokenBucket bucket = this.toReport.poll(); bucket != null; bucket = this.toReport.poll()) {
-			due.add(bucket);
-		}
-		return Flux.fromIterable(due).flatMap((bucket) -> {
 			long taken = bucket.drainUnreported();
 			if (taken == 0) {
-				return Mono.empty();
+				continue;
 			}
-			return run(bucket, taken, true).doOnNext((result) -> bucket.adopt(result.tokens(), System.nanoTime()))
-				.onErrorResume((ex) -> {
-					this.redisFailures.increment();
-					bucket.reportFailed(taken, this.toReport);
-					return Mono.empty();
-				});
-		}, REPORTS_IN_FLIGHT).then();
+			batch.add(new Spent(bucket, taken));
+			if (batch.size() == REPORT_BATCH) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+			}
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch);
+		}
+		return Flux.fromIterable(batches).flatMap(this::report, REPORTS_IN_FLIGHT).then();
 	}
 
 	@Override
@@ -181,6 +228,19 @@ public final class RateLimiter implements SmartLifecycle {
 	long trackedBuckets() {
 		this.buckets.cleanUp();
 		return this.buckets.estimatedSize();
+	}
+
+	private static String script(String name) {
+		try (InputStream text = new ClassPathResource("com/notalabel/gateway/ratelimit/" + name).getInputStream()) {
+			return StreamUtils.copyToString(text, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Spent(TokenBucket bucket, long taken) {
+
 	}
 
 	private record ScriptResult(boolean taken, double tokens) {

@@ -73,7 +73,7 @@ public final class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 		List<String> connection = input.getConnection();
 		// Backed by Netty's headers: case-insensitive without lower-case copies of the names,
 		// and what the routing filter copies them into anyway.
-		HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(
+		HttpHeaders headers = new ProxiedHeaders(new Netty4HeadersAdapter(
 				DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders()));
 		input.forEach((name, values) -> {
 			if (!isHopByHop(name, connection) && !(this.removesInternalHeaders && isInternal(name))

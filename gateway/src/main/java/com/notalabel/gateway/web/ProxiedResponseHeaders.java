@@ -1,10 +1,14 @@
 package com.notalabel.gateway.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -28,13 +32,19 @@ public final class ProxiedResponseHeaders implements HttpHeadersFilter, Ordered 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		List<String> connection = input.getConnection();
-		boolean[] hopByHop = { false };
-		input.forEach((name, values) -> hopByHop[0] |= ProxiedRequestHeaders.isHopByHop(name, connection));
-		if (!hopByHop[0]) {
-			return input;
+		// The routing filter copies the answer's headers into a new HttpHeaders(): a
+		// case-insensitive map, each name once, which ProxiedHeaders may walk as it is.
+		MultiValueMap<String, String> answer = input.asMultiValueMap();
+		boolean hopByHop = false;
+		for (String name : answer.keySet()) {
+			hopByHop |= ProxiedRequestHeaders.isHopByHop(name, connection);
 		}
-		HttpHeaders headers = new HttpHeaders();
-		input.forEach((name, values) -> {
+		if (!hopByHop) {
+			return new ProxiedHeaders(answer);
+		}
+		HttpHeaders headers = new ProxiedHeaders(
+				CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(answer.size(), Locale.ROOT)));
+		answer.forEach((name, values) -> {
 			if (!ProxiedRequestHeaders.isHopByHop(name, connection)) {
 				headers.addAll(name, values);
 			}
