@@ -1,5 +1,7 @@
 package com.notalabel.shared.defaults;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,9 @@ class ServiceDefaultsIntegrationTests {
 	@Autowired
 	EventCodec codec;
 
+	@Autowired
+	ObservationRegistry observations;
+
 	record Name(String name) {
 
 	}
@@ -37,6 +42,21 @@ class ServiceDefaultsIntegrationTests {
 		assertThat(this.environment.getProperty("server.error.include-stacktrace")).isEqualTo("never");
 		// The test application's own application.yml wins over the default of 16KB.
 		assertThat(this.environment.getProperty("server.max-http-request-header-size")).isEqualTo("20KB");
+	}
+
+	@Test
+	void observesRequestsButNotSpringSecuritysFilters() {
+		Observation security = Observation.start("spring.security.filterchains", this.observations);
+		Observation request = Observation.start("http.server.requests", this.observations);
+		try {
+			assertThat(security.isNoop()).isTrue();
+			assertThat(request.isNoop()).isFalse();
+		}
+		finally {
+			security.stop();
+			request.stop();
+		}
+		assertThat(this.environment.getProperty("server.tomcat.max-keep-alive-requests")).isEqualTo("10000");
 	}
 
 	@Test
