@@ -2,7 +2,6 @@ package com.notalabel.notification.inbox;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +15,8 @@ import com.notalabel.types.id.UserId;
 
 /**
  * Each person's notifications. Every change is published as an {@link InboxChanged},
- * which the live stream sends to the person's open browsers after the commit.
+ * which the live stream sends to the person's open browsers after the commit; a new
+ * notification is written by the notifier's delivery statement and announced here.
  */
 @Service
 public class Inbox {
@@ -34,17 +34,14 @@ public class Inbox {
 	}
 
 	/**
-	 * Puts a notice in the person's inbox, unless the event already did.
-	 * @param eventId the event it comes from
-	 * @param notice what to tell
-	 * @return the notification, or empty for an event seen before
+	 * Announces a notification added in the current transaction. The notifier adds it
+	 * together with deciding the other channels, in one statement per event.
+	 * @param added the notification
+	 * @param unread the person's unread notifications with it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<Notification> add(UUID eventId, Notice notice) {
-		Optional<InboxStore.Added> added = this.store.add(eventId, notice, this.clock.instant());
-		added.ifPresent((row) -> this.events
-			.publishEvent(new InboxChanged(notice.recipient(), row.notification(), row.unread())));
-		return added.map(InboxStore.Added::notification);
+	public void announce(Notification added, long unread) {
+		this.events.publishEvent(new InboxChanged(added.userId(), added, unread));
 	}
 
 	@Transactional(readOnly = true)

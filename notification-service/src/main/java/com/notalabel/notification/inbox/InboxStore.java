@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,9 +15,9 @@ import org.springframework.stereotype.Repository;
 import com.notalabel.types.id.UserId;
 
 /**
- * The {@code notification} table. Plain SQL rather than JPA: the insert must be an
- * {@code on conflict do nothing} that tells whether it inserted, and the live stream
- * reads by sequence ranges.
+ * Reading and changing the {@code notification} table. Plain SQL rather than JPA: the
+ * live stream reads by sequence ranges. Rows are added by the notifier's delivery
+ * statement ({@code Deliveries}), which decides the other channels with them.
  */
 @Repository
 class InboxStore {
@@ -29,37 +28,6 @@ class InboxStore {
 
 	InboxStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Adds a notification unless the event already gave the person one, and counts the
-	 * person's unread ones with it in one round trip: the live stream sends both, for
-	 * every event.
-	 */
-	Optional<Added> add(UUID eventId, Notice notice, Instant now) {
-		// The count reads the statement's snapshot, which does not hold the row it inserts.
-		return this.jdbc.sql("""
-				with added as (
-				  insert into notification (id, user_id, event_id, category, title, body, link, occurred_at, created_at)
-				  values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				  on conflict (event_id, user_id) do nothing
-				  returning\s""" + COLUMNS + """
-				)
-				select added.*, (select count(*) from notification n where n.user_id = added.user_id
-				  and n.read_at is null) + 1 as unread
-				from added""")
-			.params(UUID.randomUUID(), notice.recipient().value(), eventId, notice.category().name(), notice.title(),
-					notice.body(), notice.link(), Timestamp.from(notice.occurredAt()), Timestamp.from(now))
-			.query((rs, row) -> new Added(map(rs, row), rs.getLong("unread")))
-			.optional();
-	}
-
-	/**
-	 * @param notification the notification added
-	 * @param unread the person's unread notifications with it
-	 */
-	record Added(Notification notification, long unread) {
-
 	}
 
 	List<Notification> page(UserId user, boolean unreadOnly, int page, int size) {

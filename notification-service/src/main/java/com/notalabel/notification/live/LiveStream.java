@@ -1,15 +1,27 @@
 package com.notalabel.notification.live;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,6 +32,7 @@ import com.notalabel.notification.inbox.Notification;
 import com.notalabel.notification.inbox.NotificationResponse;
 import com.notalabel.shared.broadcast.Broadcaster;
 import com.notalabel.types.id.UserId;
+import com.notalabel.types.redis.RedisKeys;
 
 /**
  * The open connections of this instance. A change committed on any instance reaches all
@@ -29,13 +42,16 @@ import com.notalabel.types.id.UserId;
 @Service
 class LiveStream implements DisposableBean {
 
+	private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+
 	static final String CHANNEL = "notifications";
+
+	/** The most messages in one pipeline. */
+	private static final int MAX_PIPELINE = 500;
 
 	private final Map<UUID, Set<Connection>> connections = new ConcurrentHashMap<>();
 
 	private final Inbox inbox;
-
-	private final Broadcaster broadcaster;
 
 	private final LiveSettings settings;
 
@@ -43,11 +59,27 @@ class LiveStream implements DisposableBean {
 
 	private final ScheduledExecutorService heartbeats;
 
-	LiveStream(Inbox inbox, Broadcaster broadcaster, LiveSettings settings) {
+	private final StringRedisTemplate redis;
+
+	private final byte[] channel;
+
+	private final JsonMapper mapper;
+
+	private final BlockingQueue<LiveMessage> outgoing = new LinkedBlockingQueue<>();
+
+	private final Thread publisher;
+
+	private volatile boolean publishing = true;
+
+	LiveStream(Inbox inbox, Broadcaster broadcaster, LiveSettings settings, StringRedisTemplate redis, RedisKeys keys,
+			ObjectProvider<JsonMapper> mapper) {
 		this.inbox = inbox;
-		this.broadcaster = broadcaster;
 		this.settings = settings;
+		this.redis = redis;
+		this.channel = keys.channel(CHANNEL).getBytes(StandardCharsets.UTF_8);
+		this.mapper = mapper.getIfAvailable(JsonMapper::new);
 		this.subscription = broadcaster.subscribe(CHANNEL, LiveMessage.class, this::deliver);
+		this.publisher = Thread.ofVirtual().name("nal-live-publish").start(this::publishing);
 		this.heartbeats = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nal-sse-heartbeat").factory());
 		long period = settings.heartbeat().toMillis();
@@ -82,13 +114,55 @@ class LiveStream implements DisposableBean {
 
 	/**
 	 * Tells every instance, once the change is committed, so that no browser sees a
-	 * notification the inbox does not have.
+	 * notification the inbox does not have. The event consumer commits the changes of
+	 * many events at once and goes on to the next batch; the messages leave from a thread
+	 * of their own, in commit order.
 	 */
 	@TransactionalEventListener
 	void on(InboxChanged change) {
 		Notification added = change.added();
-		this.broadcaster.publish(CHANNEL, new LiveMessage(change.userId().value(), (added != null) ? added.seq() : 0,
+		this.outgoing.add(new LiveMessage(change.userId().value(), (added != null) ? added.seq() : 0,
 				(added != null) ? NotificationResponse.of(added) : null, change.unread()));
+	}
+
+	/**
+	 * Publishes what has queued up in one pipeline: one round trip for many messages,
+	 * where one {@code PUBLISH} after the other fell behind 500 notifications/s on a busy
+	 * machine. Same channel and JSON as {@link Broadcaster#publish}, whose subscription
+	 * reads them.
+	 */
+	private void publishing() {
+		List<LiveMessage> batch = new ArrayList<>();
+		while (this.publishing) {
+			try {
+				LiveMessage first = this.outgoing.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.outgoing.drainTo(batch, MAX_PIPELINE - 1);
+				publish(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// Pub/sub is ephemeral; the inbox has the notifications, a reconnecting browser gets them.
+				log.warn("{} live messages not published: {}", batch.size(), ex.toString());
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void publish(List<LiveMessage> batch) {
+		List<byte[]> messages = batch.stream().map(this.mapper::writeValueAsBytes).toList();
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			messages.forEach((message) -> connection.publish(this.channel, message));
+			return null;
+		});
 	}
 
 	int connectionCount() {
@@ -112,7 +186,9 @@ class LiveStream implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		this.publishing = false;
+		this.publisher.join(Duration.ofSeconds(5));
 		this.subscription.cancel();
 		this.heartbeats.shutdownNow();
 		this.connections.values().forEach((set) -> set.forEach((connection) -> connection.emitter().complete()));

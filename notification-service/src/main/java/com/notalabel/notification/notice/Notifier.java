@@ -13,10 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.notalabel.notification.inbox.Inbox;
 import com.notalabel.notification.inbox.Notice;
 import com.notalabel.notification.inbox.Notification;
-import com.notalabel.notification.inbox.NotificationCategory.Channels;
 import com.notalabel.notification.mail.Mailer;
 import com.notalabel.notification.notice.Deliveries.Channel;
-import com.notalabel.notification.preference.Preferences;
+import com.notalabel.notification.notice.Deliveries.Decided;
 import com.notalabel.notification.push.PushMessage;
 import com.notalabel.notification.push.Pushes;
 import com.notalabel.notification.recipient.Recipient;
@@ -25,8 +24,9 @@ import com.notalabel.notification.recipient.Recipients;
 /**
  * Delivers a notice on the channels its person chose for its category, each at most once
  * per event: the inbox by its unique (event, person) key, mail and push by a delivery
- * claim written in the same transaction. The mail is sent inside the transaction (a
- * failure rolls it back for the bus to retry, as for account mails); the push is sent
+ * claim written in the same transaction. The channels, the inbox row and the push claim
+ * are one statement ({@link Deliveries#decide}). The mail is sent inside the transaction
+ * (a failure rolls it back for the bus to retry, as for account mails); the push is sent
  * after the commit, since a push service's answer must not hold the transaction and a
  * lost push is made up for by the inbox.
  */
@@ -34,8 +34,6 @@ import com.notalabel.notification.recipient.Recipients;
 class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-
-	private final Preferences preferences;
 
 	private final Inbox inbox;
 
@@ -49,9 +47,8 @@ class Notifier {
 
 	private final Pushes pushes;
 
-	Notifier(Preferences preferences, Inbox inbox, Deliveries deliveries, Recipients recipients, NoticeMails mails,
-			Mailer mailer, Pushes pushes) {
-		this.preferences = preferences;
+	Notifier(Inbox inbox, Deliveries deliveries, Recipients recipients, NoticeMails mails, Mailer mailer,
+			Pushes pushes) {
 		this.inbox = inbox;
 		this.deliveries = deliveries;
 		this.recipients = recipients;
@@ -62,13 +59,14 @@ class Notifier {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void deliver(UUID eventId, Notice notice) {
-		Channels channels = this.preferences.channelsFor(notice.recipient(), notice.category());
-		Optional<Notification> added = channels.inbox() ? this.inbox.add(eventId, notice) : Optional.empty();
-		if (notice.byMail() && channels.mail()) {
+		Decided decided = this.deliveries.decide(eventId, notice, UUID.randomUUID());
+		decided.added().ifPresent((notification) -> this.inbox.announce(notification, decided.unread()));
+		if (notice.byMail() && decided.channels().mail()) {
 			mail(eventId, notice);
 		}
-		if (channels.push() && this.deliveries.claimPush(eventId, notice.recipient())) {
-			UUID id = added.map(Notification::id)
+		if (decided.pushClaimed()) {
+			UUID id = decided.added()
+				.map(Notification::id)
 				.orElseGet(() -> Deliveries.identity(eventId, notice.recipient(), Channel.PUSH));
 			this.pushes.sendAfterCommit(notice.recipient(),
 					new PushMessage(id, notice.category().name(), notice.title(), notice.body(), notice.link()));

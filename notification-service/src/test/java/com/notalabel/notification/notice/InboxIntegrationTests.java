@@ -1,6 +1,7 @@
 package com.notalabel.notification.notice;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.UUID;
 
@@ -22,6 +23,9 @@ import com.notalabel.test.http.TestHttp;
 import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventEnvelope;
+import com.notalabel.types.events.analytics.SpikeDetected.Granularity;
+import com.notalabel.types.events.analytics.SuspiciousActivity;
+import com.notalabel.types.events.analytics.SuspiciousActivity.Dimension;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged.DeliveryStatus;
 import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
@@ -110,6 +114,28 @@ class InboxIntegrationTests {
 				.append(Streams.envelope(Streams.releaseStatus(artist, DeliveryStatus.DELIVERING, "Quiet"))));
 
 		assertThat(get(artist, "/api/v1/notifications").json().get("totalItems").asLong()).isZero();
+	}
+
+	@Test
+	void keepsASecurityNoticeInTheInboxWhateverIsStoredForTheCategory() {
+		UserId artist = UserId.newId();
+		// Locked categories cannot be turned off through the API; a row from before the lock
+		// must not turn them off either.
+		this.jdbc.sql(
+				"insert into preference (user_id, category, inbox, push, mail) values (?, 'SECURITY', false, false, false)")
+			.param(artist.value())
+			.update();
+
+		this.streams.analytics()
+			.awaitAcknowledged(this.streams.analytics()
+				.append(Streams.envelope(new SuspiciousActivity(artist, TrackId.of(UUID.randomUUID()), "Night Drive",
+						Granularity.DAY, LocalDate.of(2026, 12, 1), 90_000, 1_000, Dimension.COUNTRY, "XX", 0.9, 0.1,
+						Instant.now()))));
+
+		JsonNode page = get(artist, "/api/v1/notifications").json();
+		assertThat(page.get("totalItems").asLong()).isEqualTo(1);
+		assertThat(page.get("items").get(0).get("category").asString()).isEqualTo("SECURITY");
+		assertThat(get(artist, "/api/v1/notifications/unread-count").json().get("unread").asLong()).isEqualTo(1);
 	}
 
 	@Test

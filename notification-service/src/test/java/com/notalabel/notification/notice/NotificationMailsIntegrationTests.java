@@ -67,7 +67,7 @@ class NotificationMailsIntegrationTests {
 		EventEnvelope<ReleaseStatusChanged> envelope = Streams
 			.envelope(Streams.releaseStatus(ada.id(), DeliveryStatus.LIVE, "Night Drive"));
 
-		this.streams.distribution().append(envelope);
+		this.streams.distribution().awaitAcknowledged(this.streams.distribution().append(envelope));
 
 		ReceivedMail mail = awaitOnlyMailTo(ada);
 		assertThat(mail.subject()).isEqualTo("\u201cNight Drive\u201d is live on Reference Store");
@@ -114,7 +114,7 @@ class NotificationMailsIntegrationTests {
 	@Test
 	void oneClickTurnsTheCategorysMailOffAndTheNextPayoutGoesOnlyToTheInbox() {
 		Person hedy = register("Hedy");
-		this.streams.payment().append(Streams.envelope(payout(hedy.id())));
+		this.streams.payment().awaitAcknowledged(this.streams.payment().append(Streams.envelope(payout(hedy.id()))));
 		String token = token(awaitOnlyMailTo(hedy));
 		String path = "/api/v1/notifications/unsubscribe?token=" + token;
 
@@ -142,7 +142,7 @@ class NotificationMailsIntegrationTests {
 	@Test
 	void oneClickTakesAMultipartFormOrNoBodyAndIsIdempotent() {
 		Person edsger = register("Edsger");
-		this.streams.payment().append(Streams.envelope(payout(edsger.id())));
+		this.streams.payment().awaitAcknowledged(this.streams.payment().append(Streams.envelope(payout(edsger.id()))));
 		String path = "/api/v1/notifications/unsubscribe?token=" + token(awaitOnlyMailTo(edsger));
 		String boundary = "nal-test-boundary";
 
@@ -165,7 +165,9 @@ class NotificationMailsIntegrationTests {
 		EventEnvelope<SplitInvitationSent> envelope = Streams
 			.envelope(invitation(owner.id(), collaborator, "tok-" + UUID.randomUUID()));
 
-		this.streams.payment().append(envelope);
+		// The mail leaves inside the event's transaction: its unsubscribe token works once that
+		// committed, which the acknowledgement follows.
+		this.streams.payment().awaitAcknowledged(this.streams.payment().append(envelope));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> !TestMailServer.mailsTo(collaborator).isEmpty());
 		ReceivedMail mail = TestMailServer.mailsTo(collaborator).getFirst();
@@ -204,7 +206,7 @@ class NotificationMailsIntegrationTests {
 	@Test
 	void erasesADeletedPersonsUnsubscribeLinks() {
 		Person barbara = register("Barbara");
-		this.streams.payment().append(Streams.envelope(payout(barbara.id())));
+		this.streams.payment().awaitAcknowledged(this.streams.payment().append(Streams.envelope(payout(barbara.id()))));
 		String path = "/api/v1/notifications/unsubscribe?token=" + token(awaitOnlyMailTo(barbara));
 
 		this.streams.user()

@@ -30,7 +30,9 @@ import com.notalabel.types.redis.RedisKeys;
  * <ul>
  * <li>Each event is handled in a transaction that also inserts its id into
  * {@code processed_event}; a redelivered event finds its id there and is skipped
- * ({@link EventDispatcher}).</li>
+ * ({@link EventDispatcher}). The entries that have queued up on a stream share one
+ * transaction and one acknowledgement; an entry whose handler fails is left pending
+ * alone, the others are handled (ADR 50).</li>
  * <li>An entry is acknowledged only after that transaction committed, so a crash
  * in-between redelivers it instead of losing it ({@link Acknowledger}).</li>
  * <li>New entries are read by a {@link StreamReader}; a failed event stays pending and is

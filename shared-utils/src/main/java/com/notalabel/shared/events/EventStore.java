@@ -2,7 +2,9 @@ package com.notalabel.shared.events;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -83,6 +85,32 @@ class EventStore {
 					+ " (event_id, event_type, producer) values (?, ?, ?) on conflict (event_id) do nothing")
 			.params(envelope.id(), envelope.type(), envelope.producer())
 			.update() == 1;
+	}
+
+	/**
+	 * Records that events are being handled in this transaction, in one statement.
+	 * @param envelopes the events, in any order; one id may occur more than once
+	 * @return the ids recorded now: those not handled before, each once
+	 */
+	Set<UUID> markProcessed(List<? extends EventEnvelope<?>> envelopes) {
+		UUID[] ids = new UUID[envelopes.size()];
+		String[] types = new String[envelopes.size()];
+		String[] producers = new String[envelopes.size()];
+		for (int i = 0; i < ids.length; i++) {
+			EventEnvelope<?> envelope = envelopes.get(i);
+			ids[i] = envelope.id();
+			types[i] = envelope.type();
+			producers[i] = envelope.producer();
+		}
+		// An id twice in the array is inserted once: "do nothing" also skips a row the same
+		// statement inserted.
+		return new HashSet<>(this.jdbc
+			.sql("insert into " + this.processed + " (event_id, event_type, producer)"
+					+ " select * from unnest(?::uuid[], ?::text[], ?::text[]) on conflict (event_id) do nothing"
+					+ " returning event_id")
+			.params(ids, types, producers)
+			.query((rs, row) -> rs.getObject(1, UUID.class))
+			.list());
 	}
 
 	int forgetProcessedBefore(Instant cutoff) {

@@ -122,14 +122,24 @@ final class BusFixture implements AutoCloseable {
 	 * hold them back as a process would that dies between a commit and its XACK.
 	 */
 	EventConsumer consumer(String name, int maxDeliveries, UnaryOperator<Acknowledger> acknowledgements) {
-		EventSubscriptions subscriptions = EventSubscriptions.builder()
-			.on(UserRegistered.class, this::recordEffect)
-			.build();
-		EventConsumer consumer = new EventConsumer(GROUP, name, subscriptions, EventCodec.standard(), this.store,
+		EventConsumer consumer = new EventConsumer(GROUP, name, subscriptions(), EventCodec.standard(), this.store,
 				this.transactions, this.redis, this.keys, consumerSettings(maxDeliveries), this.meters,
 				acknowledgements.apply(Acknowledger.xack(this.redis, GROUP)));
 		this.toClose.add(consumer::stop);
 		return consumer;
+	}
+
+	/**
+	 * The dispatcher a consumer named {@code name} hands its entries to, on its own, for
+	 * tests that choose what a batch holds.
+	 */
+	EventDispatcher dispatcher(String name, Acknowledger acknowledger) {
+		return new EventDispatcher(GROUP, subscriptions(), EventCodec.standard(), this.store, this.transactions,
+				new DeadLetters(this.redis, this.keys, GROUP, name, this.meters), acknowledger, this.meters);
+	}
+
+	private EventSubscriptions subscriptions() {
+		return EventSubscriptions.builder().on(UserRegistered.class, this::recordEffect).build();
 	}
 
 	static EventBusProperties.Consumer consumerSettings(int maxDeliveries) {
