@@ -48,6 +48,35 @@ class BroadcasterIntegrationTests {
 			.until(() -> this.broadcaster.publish(channel, new Revocation(UUID.randomUUID(), "LOGOUT")) == 0);
 	}
 
+	record Numbered(long seq) {
+
+	}
+
+	@Test
+	void handsMessagesOverInTheOrderTheyWerePublished() {
+		List<Long> received = new CopyOnWriteArrayList<>();
+		String channel = "test-" + UUID.randomUUID();
+		Broadcaster.Subscription subscription = this.broadcaster.subscribe(channel, Numbered.class, (message) -> {
+			// A listener that takes a moment, as a stream's write does: later messages must wait.
+			Thread.onSpinWait();
+			received.add(message.seq());
+		});
+		try {
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.broadcaster.publish(channel, new Numbered(0)) > 0 && !received.isEmpty());
+			received.clear();
+			for (long seq = 1; seq <= 2_000; seq++) {
+				this.broadcaster.publish(channel, new Numbered(seq));
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(2_000L));
+			assertThat(received).isSorted().doesNotHaveDuplicates();
+			assertThat(received).endsWith(2_000L);
+		}
+		finally {
+			subscription.cancel();
+		}
+	}
+
 	@Test
 	void dropsAMessageThatIsNotOfTheSubscribedType() {
 		List<Revocation> received = new CopyOnWriteArrayList<>();
