@@ -172,12 +172,12 @@ class LiveStream implements DisposableBean {
 	private void deliver(LiveMessage message) {
 		Set<Connection> mine = this.connections.get(message.userId());
 		if (mine != null) {
-			mine.forEach((connection) -> connection.deliver(message));
+			mine.forEach((connection) -> connection.deliverLater(message));
 		}
 	}
 
 	private void heartbeat() {
-		this.connections.values().forEach((set) -> set.forEach(Connection::heartbeat));
+		this.connections.values().forEach((set) -> set.forEach(Connection::heartbeatLater));
 	}
 
 	private static LiveMessage message(Notification notification) {
