@@ -72,15 +72,13 @@ export type PlaceMetric = Exclude<Metric, 'plays'>;
  * `/countries/series?country=…`). Written by hand until the generated types are regenerated from the
  * service's OpenAPI document.
  */
-export interface PlaceSeries {
-  by: PlaceBy;
-  key: string;
-  metric: PlaceMetric;
-  granularity: Granularity;
-  from: string;
-  to: string;
-  points: SeriesPoint[];
-}
+/** The generated schema's by, metric and granularity are plain strings; the service answers these values. */
+export type PlaceSeries = Omit<Schemas['PlaceSeries'], 'points' | 'by' | 'metric' | 'granularity'> & {
+  by?: PlaceBy;
+  metric?: PlaceMetric;
+  granularity?: Granularity;
+  points?: SeriesPoint[];
+};
 
 export interface Range {
   from: string;

@@ -32,6 +32,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/countries/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["countrySeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/imports": {
         parameters: {
             query?: never;
@@ -136,6 +152,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/stores/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["storeSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -283,6 +315,17 @@ export interface components {
             /** Format: int64 */
             totalItems?: number;
         };
+        PlaceSeries: {
+            by?: string;
+            /** Format: date */
+            from?: string;
+            granularity?: string;
+            key?: string;
+            metric?: string;
+            points?: components["schemas"]["Point"][];
+            /** Format: date */
+            to?: string;
+        };
         Point: {
             /** Format: date */
             period?: string;
@@ -371,6 +414,32 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Audience"];
+                };
+            };
+        };
+    };
+    countrySeries: {
+        parameters: {
+            query: {
+                country: string;
+                from?: string;
+                granularity?: string;
+                metric?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlaceSeries"];
                 };
             };
         };
@@ -556,6 +625,32 @@ export interface operations {
                     "*/*": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    storeSeries: {
+        parameters: {
+            query: {
+                from?: string;
+                granularity?: string;
+                metric?: string;
+                store: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PlaceSeries"];
                 };
             };
         };
