@@ -12,19 +12,20 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.notalabel.shared.security.ResourceServerAutoConfiguration;
 import com.notalabel.shared.security.ResourceServerProperties;
+import com.notalabel.user.registration.RegistrationProperties;
 import com.notalabel.user.session.SessionProperties;
 import com.notalabel.user.session.Sessions;
 import com.notalabel.user.session.UnrevokedSessionValidator;
 import com.notalabel.user.token.KeyRing;
 
 /**
- * The service's scheduled housekeeping, method security for admin endpoints, and
- * access-token verification.
+ * The service's scheduled housekeeping, its settings, method security for admin
+ * endpoints, and access-token verification.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableMethodSecurity
-@EnableConfigurationProperties(SessionProperties.class)
+@EnableConfigurationProperties({ SessionProperties.class, RegistrationProperties.class })
 class UserServiceConfiguration {
 
 	/**

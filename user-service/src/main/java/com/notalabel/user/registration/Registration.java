@@ -41,12 +41,11 @@ class Registration {
 	private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
 	/**
-	 * Per client address: ten attempts an hour, then a minute, doubling to an hour. Every
-	 * attempt counts, since a refused one (the address is taken) is what enumeration
-	 * looks for.
+	 * Per client address: the free attempts within an hour, then a minute, doubling to an
+	 * hour. Every attempt counts, since a refused one (the address is taken) is what
+	 * enumeration looks for.
 	 */
-	static final ThrottlePolicy PER_ADDRESS = new ThrottlePolicy(10, Duration.ofMinutes(1), Duration.ofHours(1),
-			Duration.ofHours(1));
+	private final ThrottlePolicy perAddress;
 
 	private final AccountRepository accounts;
 
@@ -70,7 +69,9 @@ class Registration {
 
 	Registration(AccountRepository accounts, PasswordPolicy policy, PasswordHasher hasher, Throttle throttle,
 			EmailVerification verification, KnownDevices devices, Sessions sessions, EventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, RegistrationProperties properties) {
+		this.perAddress = new ThrottlePolicy(properties.freeAttemptsPerAddress(), Duration.ofMinutes(1),
+				Duration.ofHours(1), Duration.ofHours(1));
 		this.accounts = accounts;
 		this.policy = policy;
 		this.hasher = hasher;
@@ -84,7 +85,7 @@ class Registration {
 	}
 
 	Result register(RegisterRequest request, Client client) {
-		this.throttle.attempt(new ThrottleKey("register:address:" + client.address(), PER_ADDRESS));
+		this.throttle.attempt(new ThrottleKey("register:address:" + client.address(), this.perAddress));
 		String email = Emails.normalize(request.email());
 		String displayName = request.displayName().strip();
 		this.policy.problemWith(request.password(), email, displayName).ifPresent((problem) -> {

@@ -74,9 +74,10 @@ public class Throttle {
 		Duration wait = this.transaction.execute((status) -> {
 			Map<String, Counter> counters = lock(keys, now);
 			Duration longest = Duration.ZERO;
-			for (Counter counter : counters.values()) {
-				if (counter.blockedUntil() != null && counter.blockedUntil().isAfter(now)) {
-					Duration remaining = Duration.between(now, counter.blockedUntil());
+			for (ThrottleKey key : keys) {
+				Instant blockedUntil = blockedUntil(key.policy(), counters.get(key.name()), now);
+				if (blockedUntil != null && blockedUntil.isAfter(now)) {
+					Duration remaining = Duration.between(now, blockedUntil);
 					longest = (remaining.compareTo(longest) > 0) ? remaining : longest;
 				}
 			}
@@ -127,7 +128,7 @@ public class Throttle {
 			// Sorted like attempt() locks them, so that the two cannot deadlock.
 			for (ThrottleKey key : keys.stream().distinct().sorted(Comparator.comparing(ThrottleKey::name)).toList()) {
 				Counter counter = this.jdbc
-					.sql("select key, attempts, last_attempt_at, blocked_until from throttle where key = ? for update")
+					.sql("select key, attempts, last_attempt_at from throttle where key = ? for update")
 					.param(key.name())
 					.query(Throttle::counter)
 					.optional()
@@ -179,7 +180,7 @@ public class Throttle {
 			Counter counter = this.jdbc
 				.sql("insert into throttle as t (key, attempts, last_attempt_at) values (?, 0, ?)"
 						+ " on conflict (key) do update set attempts = t.attempts"
-						+ " returning key, attempts, last_attempt_at, blocked_until")
+						+ " returning key, attempts, last_attempt_at")
 				.params(name, Timestamp.from(now))
 				.query(Throttle::counter)
 				.single();
@@ -195,18 +196,32 @@ public class Throttle {
 			.update();
 	}
 
+	/**
+	 * The wait a stored counter makes under the key's policy as it is now, not as it was
+	 * when the counter was stored: an operator who raises a limit frees the addresses it
+	 * held at once, and one who lowers it is obeyed at once.
+	 */
+	private static @Nullable Instant blockedUntil(ThrottlePolicy policy, Counter counter, Instant now) {
+		if (counter.lastAttemptAt().isBefore(now.minus(policy.window()))) {
+			return null;
+		}
+		return blockedUntil(policy, counter.attempts(), counter.lastAttemptAt());
+	}
+
 	private static @Nullable Instant blockedUntil(ThrottlePolicy policy, int attempts, Instant from) {
 		Duration delay = policy.delayAfter(attempts);
 		return delay.isZero() ? null : from.plus(delay);
 	}
 
 	private static Counter counter(ResultSet rs, int row) throws SQLException {
-		Timestamp blockedUntil = rs.getTimestamp(4);
-		return new Counter(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-				(blockedUntil != null) ? blockedUntil.toInstant() : null);
+		return new Counter(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant());
 	}
 
-	private record Counter(String key, int attempts, Instant lastAttemptAt, @Nullable Instant blockedUntil) {
+	/**
+	 * A stored counter. Its row also keeps when the wait it made at its last attempt
+	 * ends, so that {@link #forgetStale} keeps a row while that wait lasts.
+	 */
+	private record Counter(String key, int attempts, Instant lastAttemptAt) {
 
 	}
 

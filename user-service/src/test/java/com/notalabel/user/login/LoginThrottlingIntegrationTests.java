@@ -54,7 +54,8 @@ class LoginThrottlingIntegrationTests {
 		Person person = this.api.people().register();
 		failFiveTimes(person.email());
 		this.api.jdbc()
-			.sql("update users.throttle set attempts = 60, blocked_until = now() - interval '1 second' where key = ?")
+			.sql("update users.throttle set attempts = 60, last_attempt_at = now() - interval '15 minutes 1 second',"
+					+ " blocked_until = now() - interval '1 second' where key = ?")
 			.param(accountKey(person.email()))
 			.update();
 
@@ -145,9 +146,11 @@ class LoginThrottlingIntegrationTests {
 	}
 
 	/** As if the wait had passed: the counter stays, the block ends. */
+	/** Moves the last attempt back by the wait it made, as if that wait were over. */
 	private void waitOut(String email) {
 		assertThat(this.api.jdbc()
-			.sql("update users.throttle set blocked_until = now() - interval '1 second' where key = ?")
+			.sql("update users.throttle set last_attempt_at = now() - (blocked_until - last_attempt_at)"
+					+ " - interval '1 second', blocked_until = now() - interval '1 second' where key = ?")
 			.param(accountKey(email))
 			.update()).isEqualTo(1);
 	}

@@ -121,6 +121,27 @@ class ThrottleIntegrationTests {
 	}
 
 	@Test
+	void makesTheWaitOfTheKeysPolicyAsItIsNowNotAsItWasWhenCounted() {
+		String name = "test:retuned:" + UUID.randomUUID();
+		ThrottlePolicy strict = new ThrottlePolicy(1, Duration.ofMinutes(10), Duration.ofMinutes(10),
+				Duration.ofDays(1));
+		ThrottlePolicy raised = new ThrottlePolicy(5, Duration.ofMinutes(10), Duration.ofMinutes(10),
+				Duration.ofDays(1));
+		this.throttle.attempt(new ThrottleKey(name, strict));
+		assertThatExceptionOfType(TooManyAttempts.class)
+			.isThrownBy(() -> this.throttle.attempt(new ThrottleKey(name, strict)));
+
+		// An operator raised the limit: the address it held may go on at once.
+		this.throttle.attempt(new ThrottleKey(name, raised));
+
+		assertThat(attempts(new ThrottleKey(name, raised))).isEqualTo(2);
+		// Lowered again: the attempts already counted make the caller wait.
+		assertThatExceptionOfType(TooManyAttempts.class)
+			.isThrownBy(() -> this.throttle.attempt(new ThrottleKey(name, strict)))
+			.satisfies((refused) -> assertThat(refused.retryAfterSeconds()).isBetween(590L, 600L));
+	}
+
+	@Test
 	void refusesToCountAnAttemptInsideTheCallersTransaction() {
 		ThrottleKey key = newKey("inside");
 
