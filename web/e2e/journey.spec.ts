@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { calibratedWav, squarePng } from './support/audio';
 import { daysFromToday, freshIsrc, freshUpc } from './support/codes';
+import { submitSignUp } from './support/accounts';
 import { linkMailedTo } from './support/mail';
 import { checkPage, screenshot } from './support/pages';
 import { distroKidReport } from './support/reports';
@@ -64,26 +65,6 @@ async function recordProgress(page: Page, label: string) {
   return () => page.evaluate(() => (window as unknown as { nalProgress: number[] }).nalProgress);
 }
 
-/**
- * Every browser on the machine reaches the platform from 127.0.0.1, so sign-ups by hand and earlier runs
- * count against the platform's limit per address. Its refusal names the wait (the app shows it as a
- * sentence): the journey waits that long, at most twice and at most 5 minutes each, and says so in the report.
- */
-async function signUpWaitingOutTheLimit(page: Page, testInfo: TestInfo) {
-  const create = page.getByRole('button', { name: 'Create account' });
-  const limited = page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in \d+ seconds?\./ });
-  for (let attempt = 0; ; attempt++) {
-    await create.click();
-    await expect(page.getByRole('heading', { name: /^Welcome, / }).or(limited)).toBeVisible();
-    if (!(await limited.isVisible()) || attempt === 2) return;
-    const seconds = Number((await limited.textContent())?.match(/in (\d+) second/)?.[1]);
-    expect(seconds, 'the wait the platform names, at most 5 minutes').toBeLessThanOrEqual(5 * 60);
-    testInfo.annotations.push({ type: 'sign-up limited per address', description: `waited ${seconds} s` });
-    testInfo.setTimeout(testInfo.timeout + (seconds + 2) * 1000);
-    await page.waitForTimeout((seconds + 2) * 1000);
-  }
-}
-
 test('an artist signs up, uploads, reads the analysis, describes a track, builds an album, signs out and leaves', async ({
   page,
   request,
@@ -99,7 +80,7 @@ test('an artist signs up, uploads, reads the analysis, describes a track, builds
     await page.getByLabel('Artist name').fill('Nova Lane');
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(password);
-    await signUpWaitingOutTheLimit(page, testInfo);
+    await submitSignUp(page, testInfo);
 
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole('heading', { name: 'Welcome, Nova Lane' })).toBeVisible();

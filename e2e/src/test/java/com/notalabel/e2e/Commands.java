@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 final class Commands {
@@ -39,10 +40,20 @@ final class Commands {
 	 * @param echo whether to show the output as it comes (progress in the build's log)
 	 */
 	static Result run(Path directory, List<String> command, Duration timeout, boolean echo) {
+		return run(directory, command, Map.of(), timeout, echo);
+	}
+
+	/**
+	 * As {@link #run(Path, List, Duration, boolean)}, with variables added to the
+	 * command's environment.
+	 */
+	static Result run(Path directory, List<String> command, Map<String, String> environment, Duration timeout,
+			boolean echo) {
 		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			StringBuilder output = new StringBuilder();
 			Thread reader = Thread.ofVirtual().start(() -> {
 				try (BufferedReader lines = new BufferedReader(
