@@ -10,6 +10,9 @@
 -- ARGV[5]  time to live of the key in milliseconds (long enough to refill completely)
 --
 -- Returns { 1 if taken else 0, tokens left as a string }.
+--
+-- token-buckets-report.lua repeats the refill and the debt below, since one script cannot
+-- call another: a change to either belongs in both.
 local now = redis.call('TIME')
 now = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
 local capacity = tonumber(ARGV[1])

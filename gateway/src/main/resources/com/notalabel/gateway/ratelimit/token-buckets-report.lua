@@ -1,6 +1,6 @@
 -- Reports what one gateway instance spent locally on many buckets since its last report,
 -- in one call: the same arithmetic as token-bucket.lua taking tokens already spent, once
--- per key. Time comes from Redis, so that the instances' clocks never have to agree.
+-- per key (repeated, since one script cannot call another: a change belongs in both). Time comes from Redis, so that the instances' clocks never have to agree.
 --
 -- KEYS[i]        a bucket (a hash: t = tokens, at = last update in epoch milliseconds)
 -- ARGV[4i-3]     its capacity
