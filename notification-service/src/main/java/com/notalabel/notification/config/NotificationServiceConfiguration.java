@@ -27,6 +27,7 @@ import com.notalabel.types.events.music.TrackProcessed;
 import com.notalabel.types.events.music.TrackProcessingFailed;
 import com.notalabel.types.events.user.EmailVerificationRequested;
 import com.notalabel.types.events.user.PasswordResetRequested;
+import com.notalabel.notification.unsubscribe.UnsubscribeSettings;
 import com.notalabel.types.events.user.UserDeleted;
 import com.notalabel.types.events.user.UserProfileUpdated;
 import com.notalabel.types.events.user.UserRegistered;
@@ -35,7 +36,8 @@ import com.notalabel.types.events.user.UserRegistered;
  * The service's mail settings and the events it consumes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ MailSettings.class, LiveSettings.class, PushSettings.class, DigestSettings.class })
+@EnableConfigurationProperties({ MailSettings.class, LiveSettings.class, PushSettings.class, DigestSettings.class,
+		UnsubscribeSettings.class })
 @EnableScheduling
 class NotificationServiceConfiguration {
 

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,9 @@ import com.notalabel.types.id.UserId;
 /**
  * The tokens of unsubscribe links: 256 random bits, URL-safe, each naming one recipient
  * and one category. A new token goes with every mail; only its SHA-256 is stored, so that
- * the table cannot be read back into working links.
+ * the table cannot be read back into working links. A token works for the link lifetime
+ * and is then deleted: kept for ever, the table would grow with every mail and go on
+ * naming who received what.
  */
 @Service
 public class UnsubscribeTokens {
@@ -34,13 +38,21 @@ public class UnsubscribeTokens {
 	/** 32 bytes in unpadded base64url. */
 	private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
+	/**
+	 * Deleted per statement, so that a large backlog never holds one long transaction.
+	 */
+	private static final int SWEEP_BATCH = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	UnsubscribeTokens(JdbcClient jdbc, Clock clock) {
+	private final UnsubscribeSettings settings;
+
+	UnsubscribeTokens(JdbcClient jdbc, Clock clock, UnsubscribeSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/**
@@ -71,14 +83,46 @@ public class UnsubscribeTokens {
 		if (!SHAPE.matcher(token).matches()) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select user_id, email, category from unsubscribe_token where token_hash = ?")
-			.param(hash(token))
+		return this.jdbc
+			.sql("select user_id, email, category from unsubscribe_token where token_hash = ? and created_at > ?")
+			.params(hash(token), Timestamp.from(oldestValid(this.clock.instant())))
 			.query((rs, row) -> {
 				UUID user = rs.getObject("user_id", UUID.class);
 				return new Subscriber((user != null) ? UserId.of(user) : null, rs.getString("email"),
 						NotificationCategory.valueOf(rs.getString("category")));
 			})
 			.optional();
+	}
+
+	@Scheduled(fixedDelayString = "${nal.unsubscribe.sweep-interval:1h}", initialDelayString = "1m")
+	void forgetExpired() {
+		forgetExpired(this.clock.instant());
+	}
+
+	/**
+	 * Deletes the tokens whose links no longer work. Every instance may run it at once:
+	 * each deletes what the others have not.
+	 * @param now the moment
+	 * @return how many were deleted
+	 */
+	public int forgetExpired(Instant now) {
+		Timestamp oldestValid = Timestamp.from(oldestValid(now));
+		int deleted = 0;
+		int batch;
+		do {
+			batch = this.jdbc.sql("""
+					delete from unsubscribe_token where token_hash in (
+					    select token_hash from unsubscribe_token where created_at <= ? limit ?)""")
+				.params(oldestValid, SWEEP_BATCH)
+				.update();
+			deleted += batch;
+		}
+		while (batch == SWEEP_BATCH);
+		return deleted;
+	}
+
+	private Instant oldestValid(Instant now) {
+		return now.minus(this.settings.linkLifetime());
 	}
 
 	private String issue(@Nullable UUID user, @Nullable String email, NotificationCategory category) {

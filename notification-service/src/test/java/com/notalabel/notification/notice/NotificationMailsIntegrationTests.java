@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.notalabel.notification.NotificationServiceIntegrationTest;
 import com.notalabel.notification.testing.ReceivedMail;
@@ -27,6 +28,7 @@ import com.notalabel.test.security.TestKeySet;
 import com.notalabel.types.event.EventCodec;
 import com.notalabel.types.event.EventEnvelope;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged;
+import com.notalabel.notification.unsubscribe.UnsubscribeTokens;
 import com.notalabel.types.events.distribution.ReleaseStatusChanged.DeliveryStatus;
 import com.notalabel.types.events.payment.PayoutCompleted;
 import com.notalabel.types.events.payment.SplitInvitationSent;
@@ -54,11 +56,17 @@ class NotificationMailsIntegrationTests {
 
 	private final TestHttp http;
 
+	private final JdbcClient jdbc;
+
+	private final UnsubscribeTokens tokens;
+
 	@Autowired
 	NotificationMailsIntegrationTests(StringRedisTemplate redis, EventCodec codec, RedisKeys keys,
-			@LocalServerPort int port) {
+			@LocalServerPort int port, JdbcClient jdbc, UnsubscribeTokens tokens) {
 		this.streams = Streams.of(redis, codec, keys);
 		this.http = TestHttp.on(port);
+		this.jdbc = jdbc;
+		this.tokens = tokens;
 	}
 
 	@Test
@@ -214,6 +222,28 @@ class NotificationMailsIntegrationTests {
 					this.streams.user().append(Streams.envelope(new UserDeleted(barbara.id(), Instant.now()))));
 
 		assertThat(this.http.get(path).send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void expiresAnUnsubscribeLinkAfterItsLifetimeThenDeletesIt() {
+		Person ada = register("Ada");
+		this.streams.payment().awaitAcknowledged(this.streams.payment().append(Streams.envelope(payout(ada.id()))));
+		String path = "/api/v1/notifications/unsubscribe?token=" + token(awaitOnlyMailTo(ada));
+		this.jdbc
+			.sql("update notification.unsubscribe_token set created_at = created_at - interval '366 days'"
+					+ " where user_id = ?")
+			.param(ada.id().value())
+			.update();
+
+		Response expired = this.http.get(path).send();
+
+		assertThat(expired.status()).isEqualTo(404);
+		assertThat(expired.code()).isEqualTo("notification.unsubscribe_token_unknown");
+		assertThat(this.tokens.forgetExpired(Instant.now())).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from notification.unsubscribe_token where user_id = ?")
+			.param(ada.id().value())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Nested
