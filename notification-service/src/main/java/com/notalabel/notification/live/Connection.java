@@ -67,8 +67,10 @@ final class Connection {
 
 	/**
 	 * Sends what was missed, then what arrived meanwhile, and from then on goes live.
+	 * @param reconnectMillis how long the browser is to wait before reconnecting once
+	 * this connection ends
 	 */
-	void caughtUp(List<LiveMessage> missed, long unread) {
+	void caughtUp(List<LiveMessage> missed, long unread, long reconnectMillis) {
 		this.lock.lock();
 		try {
 			for (LiveMessage message : missed) {
@@ -78,7 +80,7 @@ final class Connection {
 				sendNotification(message);
 			}
 			this.heldBack.clear();
-			sendUnread(unread);
+			send(unreadEvent(unread).reconnectTime(reconnectMillis));
 			this.catchingUp = false;
 		}
 		finally {
@@ -167,7 +169,11 @@ final class Connection {
 	}
 
 	private void sendUnread(long unread) {
-		send(SseEmitter.event().name("unread-count").data(new UnreadCount(unread), MediaType.APPLICATION_JSON));
+		send(unreadEvent(unread));
+	}
+
+	private static SseEmitter.SseEventBuilder unreadEvent(long unread) {
+		return SseEmitter.event().name("unread-count").data(new UnreadCount(unread), MediaType.APPLICATION_JSON);
 	}
 
 	private void send(SseEmitter.SseEventBuilder event) {

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +93,7 @@ class LiveStream implements DisposableBean {
 	 * event id their browser saw.
 	 */
 	SseEmitter open(UserId user, long lastSeen) {
-		SseEmitter emitter = new SseEmitter(this.settings.maxAge().toMillis());
+		SseEmitter emitter = new SseEmitter(lifetimeMillis(this.settings, ThreadLocalRandom.current()));
 		Connection connection = new Connection(emitter, lastSeen);
 		Set<Connection> mine = this.connections.computeIfAbsent(user.value(), (id) -> ConcurrentHashMap.newKeySet());
 		mine.add(connection);
@@ -108,8 +110,24 @@ class LiveStream implements DisposableBean {
 		List<LiveMessage> missed = (lastSeen > 0)
 				? this.inbox.after(user, lastSeen, this.settings.maxResume()).stream().map(LiveStream::message).toList()
 				: List.of();
-		connection.caughtUp(missed, this.inbox.unread(user));
+		connection.caughtUp(missed, this.inbox.unread(user),
+				reconnectMillis(this.settings, ThreadLocalRandom.current()));
 		return emitter;
+	}
+
+	/**
+	 * How long a connection lives: connections opened together (the browsers of an
+	 * instance that stopped) would otherwise end together too, every {@code maxAge}, so
+	 * each lives between three quarters of it and all of it.
+	 */
+	static long lifetimeMillis(LiveSettings settings, RandomGenerator random) {
+		long maxAge = settings.maxAge().toMillis();
+		return maxAge - random.nextLong(maxAge / 4 + 1);
+	}
+
+	/** How long a browser waits before reconnecting, drawn anew for each connection. */
+	static long reconnectMillis(LiveSettings settings, RandomGenerator random) {
+		return random.nextLong(settings.reconnectMin().toMillis(), settings.reconnectMax().toMillis() + 1);
 	}
 
 	/**

@@ -29,8 +29,8 @@ class ConnectionTests {
 		RecordingEmitter reading = new RecordingEmitter();
 		Connection stuck = new Connection(stalled, 0);
 		Connection fine = new Connection(reading, 0);
-		stuck.caughtUp(List.of(), 0);
-		fine.caughtUp(List.of(), 0);
+		stuck.caughtUp(List.of(), 0, 1_000);
+		fine.caughtUp(List.of(), 0, 1_000);
 		stalled.stall();
 
 		stuck.deliverLater(message(1));
@@ -50,7 +50,7 @@ class ConnectionTests {
 	void messagesAreWrittenInTheOrderTheyWereHandedOver() {
 		RecordingEmitter emitter = new RecordingEmitter();
 		Connection connection = new Connection(emitter, 0);
-		connection.caughtUp(List.of(), 0);
+		connection.caughtUp(List.of(), 0, 1_000);
 		List<String> expected = new CopyOnWriteArrayList<>();
 		for (long seq = 1; seq <= 500; seq++) {
 			connection.deliverLater(message(seq));
@@ -64,7 +64,7 @@ class ConnectionTests {
 	void aTabTooFarBehindIsClosedToResumeFromTheInbox() throws Exception {
 		RecordingEmitter stalled = new RecordingEmitter();
 		Connection connection = new Connection(stalled, 0);
-		connection.caughtUp(List.of(), 0);
+		connection.caughtUp(List.of(), 0, 1_000);
 		stalled.stall();
 		// The first is being written (and stuck); the ones after it wait, one too many.
 		connection.deliverLater(message(1));

@@ -51,7 +51,10 @@ class LiveStreamIntegrationTests {
 			assertThat(tab.contentType()).startsWith("text/event-stream");
 			// A proxy that compresses (Next's server under ./platform up) would hold the events back.
 			assertThat(tab.cacheControl()).contains("no-transform");
-			assertThat(tab.next("unread-count").data()).isEqualTo("{\"unread\":0}");
+			SseClient.Event opening = tab.next("unread-count");
+			assertThat(opening.data()).isEqualTo("{\"unread\":0}");
+			// The wait before a reconnect, drawn per connection (nal.live.reconnect-min/max).
+			assertThat(opening.retry()).isBetween(1_000L, 10_000L);
 			other.next("unread-count");
 
 			release(artist, "First Light");
@@ -60,7 +63,9 @@ class LiveStreamIntegrationTests {
 				SseClient.Event event = client.next("notification");
 				assertThat(event.id()).isNotBlank();
 				assertThat(event.data()).contains("\u201cFirst Light\u201d is live on Reference Store");
-				assertThat(client.next("unread-count").data()).isEqualTo("{\"unread\":1}");
+				SseClient.Event unread = client.next("unread-count");
+				assertThat(unread.data()).isEqualTo("{\"unread\":1}");
+				assertThat(unread.retry()).isNull();
 			}
 		}
 	}

@@ -111,15 +111,17 @@ public final class SseClient implements AutoCloseable {
 	private void read(Stream<String> lines) {
 		String id = null;
 		String name = "message";
+		Long retry = null;
 		StringBuilder data = new StringBuilder();
 		try (lines) {
 			for (String line : (Iterable<String>) lines::iterator) {
 				if (line.isEmpty()) {
 					if (!data.isEmpty()) {
-						this.events.add(new Event(id, name, data.toString()));
+						this.events.add(new Event(id, name, data.toString(), retry));
 					}
 					id = null;
 					name = "message";
+					retry = null;
 					data.setLength(0);
 				}
 				else if (line.startsWith("id:")) {
@@ -127,6 +129,9 @@ public final class SseClient implements AutoCloseable {
 				}
 				else if (line.startsWith("event:")) {
 					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("retry:")) {
+					retry = Long.valueOf(line.substring(6).strip());
 				}
 				else if (line.startsWith("data:")) {
 					data.append(line.substring(5).strip());
@@ -149,8 +154,9 @@ public final class SseClient implements AutoCloseable {
 	 * @param id its id, or {@code null}
 	 * @param name its type
 	 * @param data its data
+	 * @param retry the reconnection time it sets in milliseconds, or {@code null}
 	 */
-	public record Event(@Nullable String id, String name, String data) {
+	public record Event(@Nullable String id, String name, String data, @Nullable Long retry) {
 
 	}
 
