@@ -76,9 +76,7 @@ class InsightController {
 			@RequestParam(defaultValue = "day") String granularity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		oneOf("metric", metric, METRICS);
-		oneOf("granularity", granularity, GRANULARITIES);
-		DateRange range = DateRange.of(from, to, granularity.equals("day") ? 90 : 365, today());
+		DateRange range = seriesRange(metric, granularity, from, to);
 		if (!this.insights.owns(user.id().value(), id)) {
 			throw new TrackNotFound(id);
 		}
@@ -120,13 +118,21 @@ class InsightController {
 
 	private Insights.PlaceSeries placeSeries(CurrentUser user, String by, String key, String metric, String granularity,
 			@Nullable LocalDate from, @Nullable LocalDate to) {
-		oneOf("metric", metric, METRICS);
+		DateRange range = seriesRange(metric, granularity, from, to);
 		if (metric.equals("plays")) {
 			throw new PlaysNotBrokenDown(by);
 		}
-		oneOf("granularity", granularity, GRANULARITIES);
-		DateRange range = DateRange.of(from, to, granularity.equals("day") ? 90 : 365, today());
 		return this.insights.series(user.id().value(), by, key, metric, granularity, range);
+	}
+
+	/**
+	 * Checks a series' metric and granularity; its range is the one asked for, or by
+	 * default the last 90 days by day and the last year by week or month.
+	 */
+	private DateRange seriesRange(String metric, String granularity, @Nullable LocalDate from, @Nullable LocalDate to) {
+		oneOf("metric", metric, METRICS);
+		oneOf("granularity", granularity, GRANULARITIES);
+		return DateRange.of(from, to, granularity.equals("day") ? 90 : 365, today());
 	}
 
 	@GetMapping("/api/v1/analytics/audience")

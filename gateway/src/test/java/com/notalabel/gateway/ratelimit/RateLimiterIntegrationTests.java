@@ -90,11 +90,7 @@ class RateLimiterIntegrationTests {
 
 	@Test
 	void decidesOnItsOwnBucketWhenRedisDoesNotAnswer() {
-		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 1),
-				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(200)).build());
-		nowhere.afterPropertiesSet();
-		nowhere.start();
+		LettuceConnectionFactory nowhere = unansweredRedis();
 		try {
 			RateLimiter alone = limiter(nowhere);
 			RateLimitPolicy policy = new RateLimitPolicy("alone", 2, LONG);
@@ -176,11 +172,7 @@ class RateLimiterIntegrationTests {
 
 	@Test
 	void limitsASynchronisedStrictPolicyWhenRedisDoesNotAnswer() {
-		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 1),
-				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(200)).build());
-		nowhere.afterPropertiesSet();
-		nowhere.start();
+		LettuceConnectionFactory nowhere = unansweredRedis();
 		try {
 			RateLimiter alone = limiter(nowhere);
 			RateLimitPolicy plays = playsPolicy(2);
@@ -237,6 +229,16 @@ class RateLimiterIntegrationTests {
 			return super.execute(script, keys, args);
 		}
 
+	}
+
+	/** A connection factory for a Redis that nobody answers for. */
+	private static LettuceConnectionFactory unansweredRedis() {
+		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 1),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(200)).build());
+		nowhere.afterPropertiesSet();
+		nowhere.start();
+		return nowhere;
 	}
 
 }
